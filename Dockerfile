@@ -1,0 +1,28 @@
+# syntax=docker/dockerfile:1
+
+# Build stage: the same Maven wrapper and JDK 25 as a developer's machine.
+FROM eclipse-temurin:25-jdk AS build
+WORKDIR /workspace
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN ./mvnw --batch-mode --no-transfer-progress dependency:go-offline
+COPY src src
+RUN ./mvnw --batch-mode --no-transfer-progress -DskipTests -Dspotless.check.skip=true package \
+    && java -Djarmode=tools -jar target/staffkit.jar extract --layers --launcher --destination target/extracted
+
+# Runtime stage: a JRE only, a non-root user, and an external PostgreSQL (never the embedded one).
+FROM eclipse-temurin:25-jre
+RUN groupadd --system staffkit && useradd --system --gid staffkit --home-dir /app --shell /usr/sbin/nologin staffkit \
+    && apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /workspace/target/extracted/dependencies/ ./
+COPY --from=build /workspace/target/extracted/spring-boot-loader/ ./
+COPY --from=build /workspace/target/extracted/snapshot-dependencies/ ./
+COPY --from=build /workspace/target/extracted/application/ ./
+USER staffkit
+ENV STAFFKIT_EMBEDDED_DATABASE_ENABLED=false \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=5 \
+    CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

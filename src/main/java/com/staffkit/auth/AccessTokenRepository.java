@@ -1,0 +1,93 @@
+package com.staffkit.auth;
+
+import com.staffkit.common.security.Caller;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccessTokenRepository {
+
+    /**
+     * The whole caller in one indexed query: token row, staff, organization (all active), the union
+     * of the role permissions and the organizations the caller may see.
+     */
+    private static final String CALLER_BY_TOKEN = """
+            select s.id as staff_id,
+                   s.organization_id,
+                   exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
+                           where sr.staff_id = s.id and r.is_built_in and r.name = 'superadmin') as superadmin,
+                   array(select distinct p from staff_roles sr join roles r on r.id = sr.role_id
+                         cross join unnest(r.permissions) p
+                         where sr.staff_id = s.id) as permissions,
+                   array(select d.id from organizations d
+                         where d.path like o.path || '%' and d.is_active) as visible_organizations
+            from access_tokens t
+            join staff s on s.id = t.staff_id
+            join organizations o on o.id = s.organization_id
+            where t.token_hash = :hash
+              and t.revoked_at is null
+              and t.expires_at > :now
+              and s.is_active
+              and o.is_active
+            """;
+
+    private final JdbcClient jdbc;
+
+    AccessTokenRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(byte[] hash, long staffId, long organizationId, Instant createdAt, Instant expiresAt) {
+        jdbc.sql("""
+                        insert into access_tokens (token_hash, staff_id, organization_id, created_at, expires_at)
+                        values (:hash, :staffId, :organizationId, :createdAt, :expiresAt)
+                        """)
+                .param("hash", hash)
+                .param("staffId", staffId)
+                .param("organizationId", organizationId)
+                .param("createdAt", java.sql.Timestamp.from(createdAt))
+                .param("expiresAt", java.sql.Timestamp.from(expiresAt))
+                .update();
+    }
+
+    Optional<Caller> findCaller(byte[] hash, Instant now) {
+        return jdbc.sql(CALLER_BY_TOKEN)
+                .param("hash", hash)
+                .param("now", java.sql.Timestamp.from(now))
+                .query(AccessTokenRepository::caller)
+                .optional();
+    }
+
+    int revokeAllOf(long staffId, Instant now) {
+        return jdbc.sql("update access_tokens set revoked_at = :now where staff_id = :staffId and revoked_at is null")
+                .param("now", java.sql.Timestamp.from(now))
+                .param("staffId", staffId)
+                .update();
+    }
+
+    int deleteExpiredBefore(Instant cutoff) {
+        return jdbc.sql("delete from access_tokens where expires_at < :cutoff")
+                .param("cutoff", java.sql.Timestamp.from(cutoff))
+                .update();
+    }
+
+    private static Caller caller(ResultSet rs, int row) throws SQLException {
+        Set<String> permissions = Set.of((String[]) rs.getArray("permissions").getArray());
+        Set<Long> visible = Stream.of(
+                        (Long[]) rs.getArray("visible_organizations").getArray())
+                .collect(Collectors.toSet());
+        return new Caller(
+                rs.getLong("staff_id"),
+                rs.getLong("organization_id"),
+                rs.getBoolean("superadmin"),
+                visible,
+                permissions);
+    }
+}

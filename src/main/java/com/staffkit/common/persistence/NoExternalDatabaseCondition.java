@@ -1,0 +1,18 @@
+package com.staffkit.common.persistence;
+
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/** Matches when no datasource URL is configured and the embedded database is enabled. */
+class NoExternalDatabaseCondition implements Condition {
+
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        var environment = context.getEnvironment();
+        boolean externalDatabase = StringUtils.hasText(environment.getProperty("spring.datasource.url"));
+        boolean embeddedEnabled = environment.getProperty("staffkit.embedded-database.enabled", Boolean.class, true);
+        return !externalDatabase && embeddedEnabled;
+    }
+}

@@ -1,0 +1,57 @@
+package com.staffkit.common.web;
+
+import com.staffkit.common.error.FieldViolation;
+import com.staffkit.common.error.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** A validated page request: {@code page} counts from 1, {@code page_size} is bounded. */
+public record PageRequest(int page, int pageSize) {
+
+    public static final int DEFAULT_PAGE_SIZE = 20;
+    public static final int MAX_PAGE_SIZE = 1000;
+
+    public static PageRequest of(Integer page, Integer pageSize) {
+        int p = page == null ? 1 : page;
+        int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+        List<FieldViolation> errors = new ArrayList<>();
+        if (p < 1) {
+            errors.add(new FieldViolation("page", "must be 1 or more"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            errors.add(new FieldViolation("page_size", "must be between 1 and " + MAX_PAGE_SIZE));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("Invalid pagination parameters.", errors);
+        }
+        return new PageRequest(p, size);
+    }
+
+    public long offset() {
+        return (long) (page - 1) * pageSize;
+    }
+
+    /** Builds the page with links to its neighbours from the current request, keeping every other parameter. */
+    public <T> PageResponse<T> toResponse(long count, List<T> results) {
+        String next = (long) page * pageSize < count ? linkTo(page + 1) : null;
+        String previous = page > 1 ? linkTo(Math.min(page - 1, lastPage(count))) : null;
+        return new PageResponse<>(count, next, previous, results);
+    }
+
+    public <S, T> PageResponse<T> toResponse(long count, List<S> rows, Function<S, T> mapper) {
+        return toResponse(count, rows.stream().map(mapper).toList());
+    }
+
+    private int lastPage(long count) {
+        return (int) Math.max(1, (count + pageSize - 1) / pageSize);
+    }
+
+    private static String linkTo(int page) {
+        return ServletUriComponentsBuilder.fromCurrentRequest()
+                .replaceQueryParam("page", page)
+                .build()
+                .toUriString();
+    }
+}

@@ -1,0 +1,201 @@
+package com.staffkit.staff;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.annotations.ColumnTransformer;
+
+/** A staff member: the aggregate behind {@code /api/v1/staffs}. */
+@Entity
+@Table(name = "staff")
+class Staff {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "key", nullable = false, updatable = false)
+    private UUID key;
+
+    @Column(name = "organization_id", nullable = false, updatable = false)
+    private long organizationId;
+
+    private String username;
+    private String email;
+
+    @Column(name = "first_name", nullable = false)
+    private String firstName;
+
+    @Column(name = "last_name", nullable = false)
+    private String lastName;
+
+    @Column(name = "job_title")
+    private String jobTitle;
+
+    private String phone;
+
+    @Column(name = "mobile_phone")
+    private String mobilePhone;
+
+    @Column(name = "time_zone")
+    private String timeZone;
+
+    @Column(name = "avatar_url")
+    private String avatarUrl;
+
+    @Column(name = "remote_id")
+    private String remoteId;
+
+    @Convert(converter = StringMapJsonConverter.class)
+    @ColumnTransformer(write = "?::jsonb")
+    @Column(nullable = false, columnDefinition = "jsonb")
+    private Map<String, String> attributes = new LinkedHashMap<>();
+
+    @Column(nullable = false)
+    private String[] tags = new String[0];
+
+    @Column(name = "is_active", nullable = false)
+    private boolean active = true;
+
+    @Column(name = "has_activated", nullable = false)
+    private boolean activated;
+
+    @Column(name = "is_service_user", nullable = false, updatable = false)
+    private boolean serviceUser;
+
+    @Column(name = "full_store_access", nullable = false)
+    private boolean fullStoreAccess;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(name = "last_login")
+    private Instant lastLogin;
+
+    @Column(name = "date_joined", nullable = false, updatable = false)
+    private Instant dateJoined;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "modified_at", nullable = false)
+    private Instant modifiedAt;
+
+    @Version
+    private long version;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "staff_roles", joinColumns = @JoinColumn(name = "staff_id"))
+    private Set<RoleAssignment> roles = new HashSet<>();
+
+    protected Staff() {}
+
+    static Staff create(long organizationId, StaffProfile profile, Set<Long> roleIds, Instant now) {
+        Staff staff = new Staff();
+        staff.key = UUID.randomUUID();
+        staff.organizationId = organizationId;
+        staff.dateJoined = now;
+        staff.createdAt = now;
+        staff.active = profile.active();
+        staff.applyProfile(profile, now);
+        staff.replaceRoles(roleIds, now);
+        return staff;
+    }
+
+    void applyProfile(StaffProfile profile, Instant now) {
+        this.username = profile.username();
+        this.email = profile.email();
+        this.firstName = profile.firstName();
+        this.lastName = profile.lastName();
+        this.jobTitle = profile.jobTitle();
+        this.phone = profile.phone();
+        this.mobilePhone = profile.mobilePhone();
+        this.timeZone = profile.timeZone();
+        this.avatarUrl = profile.avatarUrl();
+        this.remoteId = profile.remoteId();
+        this.attributes = new LinkedHashMap<>(profile.attributes());
+        this.tags = profile.tags().toArray(String[]::new);
+        this.fullStoreAccess = profile.fullStoreAccess();
+        this.modifiedAt = now;
+    }
+
+    void replaceRoles(Set<Long> roleIds, Instant now) {
+        Set<RoleAssignment> wanted = roleIds.stream()
+                .map(id -> new RoleAssignment(id, organizationId))
+                .collect(Collectors.toSet());
+        if (!wanted.equals(roles)) {
+            roles.retainAll(wanted);
+            roles.addAll(wanted);
+            modifiedAt = now;
+        }
+    }
+
+    /** Sets the first password; an account with a password is activated. */
+    void setInitialPassword(String hash) {
+        this.passwordHash = hash;
+        this.activated = true;
+    }
+
+    /** Returns true if this call changed the state. */
+    boolean deactivate(Instant now) {
+        if (!active) {
+            return false;
+        }
+        active = false;
+        modifiedAt = now;
+        return true;
+    }
+
+    boolean reactivate(Instant now) {
+        if (active) {
+            return false;
+        }
+        active = true;
+        modifiedAt = now;
+        return true;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    long organizationId() {
+        return organizationId;
+    }
+
+    boolean isActive() {
+        return active;
+    }
+
+    boolean isServiceUser() {
+        return serviceUser;
+    }
+
+    String email() {
+        return email;
+    }
+
+    String username() {
+        return username;
+    }
+
+    Set<Long> roleIds() {
+        return roles.stream().map(RoleAssignment::roleId).collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,0 +1,194 @@
+package com.staffkit.staff;
+
+import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.PageRequest;
+import com.staffkit.common.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/staffs")
+@Tag(name = "Staff", description = "The staff directory of an organization")
+class StaffController {
+
+    private static final String EXAMPLE_CREATE = """
+            {"first_name": "John", "last_name": "Doe", "email": "john.doe@example.com", "username": "jdoe",
+             "roles": ["manager"], "job_title": "Store manager", "time_zone": "Europe/Istanbul",
+             "remote_id": "3333", "attributes": {"badge": "A-17"}, "tags": ["night-shift"],
+             "generate_password": true}""";
+
+    private final StaffService staffService;
+    private final StaffPatcher patcher;
+
+    StaffController(StaffService staffService, StaffPatcher patcher) {
+        this.staffService = staffService;
+        this.patcher = patcher;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('staff:read')")
+    @Operation(summary = "List staff", description = "Paginated; active staff only unless include_inactive=true.")
+    PageResponse<StaffResponse> list(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @Parameter(description = "Page number, from 1") @RequestParam(required = false) Integer page,
+            @Parameter(description = "Page size, 1 to 1000 (default 20)")
+                    @RequestParam(name = "page_size", required = false)
+                    Integer pageSize,
+            @Parameter(description = "Case-insensitive partial match on names, email and username")
+                    @RequestParam(required = false)
+                    String search,
+            @Parameter(description = "Role name; repeat for any of several")
+                    @RequestParam(name = "role", required = false)
+                    List<String> roles,
+            @RequestParam(name = "is_active", required = false) Boolean isActive,
+            @RequestParam(name = "include_inactive", defaultValue = "false") boolean includeInactive,
+            @RequestParam(name = "include_pending", defaultValue = "true") boolean includePending,
+            @RequestParam(name = "remote_id", required = false) String remoteId,
+            @Parameter(description = "Exact, case-insensitive") @RequestParam(required = false) String email,
+            @Parameter(description = "Exact, case-insensitive") @RequestParam(required = false) String username,
+            @Parameter(description = "Organization id (for callers that see several)") @RequestParam(required = false)
+                    Long organization,
+            @Parameter(
+                            description =
+                                    "id, last_name, first_name, email, created_at or modified_at; prefix - for descending")
+                    @RequestParam(required = false)
+                    String ordering) {
+        StaffFilter filter = new StaffFilter(
+                search,
+                roles,
+                isActive,
+                includeInactive,
+                includePending,
+                remoteId,
+                email,
+                username,
+                organization,
+                ordering);
+        return staffService.list(caller, filter, PageRequest.of(page, pageSize));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('staff:read')")
+    @Operation(summary = "Get one staff member")
+    StaffResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
+        return staffService.get(caller, id);
+    }
+
+    @GetMapping("/lookup")
+    @PreAuthorize("hasAuthority('staff:read')")
+    @Operation(
+            summary = "Find exactly one staff member by key, email, username or remote_id",
+            description = "All given parameters must match; 404 when none or several match.")
+    StaffResponse lookup(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) UUID key,
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) String username,
+            @RequestParam(name = "remote_id", required = false) String remoteId) {
+        return staffService.lookup(caller, new StaffLookup(key, email, username, remoteId));
+    }
+
+    @GetMapping("/service-user")
+    @PreAuthorize("hasAuthority('staff:read')")
+    @Operation(
+            summary = "The organization's service (bot) staff member",
+            description = "For automations that need a staff reference. It has the worker role and cannot log in.")
+    StaffResponse serviceUser(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) Long organization) {
+        return staffService.serviceUser(caller, organization);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAuthority('staff:write')")
+    @Operation(
+            summary = "Create a staff member",
+            description = "With password or generate_password the account is activated; with neither it is pending.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            schema = @Schema(implementation = CreateStaffRequest.class),
+                                            examples = @ExampleObject(value = EXAMPLE_CREATE))))
+    ResponseEntity<StaffResponse> create(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @Valid @RequestBody CreateStaffRequest request) {
+        StaffResponse created = staffService.create(caller, request);
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/v1/staffs/{id}/")
+                .buildAndExpand(created.id())
+                .toUri();
+        return ResponseEntity.created(location).body(created);
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAuthority('staff:write')")
+    @Operation(
+            summary = "Replace a staff member",
+            description = "Writable fields that are missing become null, empty or their default.")
+    StaffResponse replace(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable long id,
+            @Valid @RequestBody UpdateStaffRequest request) {
+        return staffService.replace(caller, id, request);
+    }
+
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @PreAuthorize("hasAuthority('staff:write')")
+    @Operation(
+            summary = "Change some fields of a staff member",
+            description = "JSON merge patch: present keys change, null clears. {\"is_active\": true} reactivates.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            schema = @Schema(implementation = UpdateStaffRequest.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            value =
+                                                                    "{\"job_title\": \"Shift lead\", \"phone\": null}"))))
+    StaffResponse patch(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable long id,
+            @RequestBody JsonNode patch) {
+        UpdateStaffRequest merged = patcher.merge(staffService.currentState(caller, id), patch);
+        return staffService.replace(caller, id, merged);
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasAuthority('staff:deactivate')")
+    @Operation(
+            summary = "Deactivate a staff member",
+            description = "Never deletes. The account can no longer log in and its tokens stop working at once.")
+    ResponseEntity<Void> deactivate(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
+        staffService.deactivate(caller, id);
+        return ResponseEntity.noContent().build();
+    }
+}

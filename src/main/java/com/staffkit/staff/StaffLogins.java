@@ -1,0 +1,52 @@
+package com.staffkit.staff;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The staff side of logging in: find an account by a login identifier, record a login. */
+@Service
+public class StaffLogins {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    StaffLogins(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** By username or email, case-insensitively. */
+    @Transactional(readOnly = true)
+    public Optional<LoginAccount> findByIdentifier(String identifier) {
+        return jdbc.sql("""
+                        select s.id, s.organization_id, s.password_hash,
+                               s.is_active and o.is_active and s.has_activated and not s.is_service_user
+                               and exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
+                                           where sr.staff_id = s.id and not (r.is_built_in and r.name = 'worker'))
+                               as can_log_in
+                        from login_identifiers li
+                        join staff s on s.id = li.staff_id
+                        join organizations o on o.id = s.organization_id
+                        where li.identifier = lower(:identifier)
+                        """)
+                .param("identifier", identifier)
+                .query((rs, row) -> new LoginAccount(
+                        rs.getLong("id"),
+                        rs.getLong("organization_id"),
+                        rs.getString("password_hash"),
+                        rs.getBoolean("can_log_in")))
+                .optional();
+    }
+
+    @Transactional
+    public void recordLogin(long staffId) {
+        jdbc.sql("update staff set last_login = :now where id = :id")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", staffId)
+                .update();
+    }
+}

@@ -1,0 +1,78 @@
+package com.staffkit.staff;
+
+import com.staffkit.common.error.FieldViolation;
+import com.staffkit.common.error.InvalidRequestException;
+import com.staffkit.common.error.JsonNames;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Applies a JSON merge patch (RFC 7396) to a staff member's current state and binds the result to
+ * the same request a PUT takes, so both share one set of rules. Unknown keys are refused by the
+ * binding exactly as in a PUT.
+ */
+@Component
+class StaffPatcher {
+
+    private final JsonMapper jsonMapper;
+    private final Validator validator;
+
+    StaffPatcher(JsonMapper jsonMapper, Validator validator) {
+        this.jsonMapper = jsonMapper;
+        this.validator = validator;
+    }
+
+    UpdateStaffRequest merge(UpdateStaffRequest current, JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            throw InvalidRequestException.forField("body", "must be a JSON object");
+        }
+        ObjectNode target = jsonMapper.valueToTree(current);
+        mergeInto(target, (ObjectNode) patch);
+        UpdateStaffRequest merged = jsonMapper.treeToValue(target, UpdateStaffRequest.class);
+        Set<ConstraintViolation<UpdateStaffRequest>> violations = validator.validate(merged);
+        if (!violations.isEmpty()) {
+            List<FieldViolation> errors = violations.stream()
+                    .map(v -> new FieldViolation(fieldName(v), v.getMessage()))
+                    .sorted(Comparator.comparing(FieldViolation::field))
+                    .toList();
+            throw new InvalidRequestException(
+                    String.join(
+                            "; ",
+                            errors.stream()
+                                    .map(e -> e.field() + ": " + e.message())
+                                    .toList()),
+                    errors);
+        }
+        return merged;
+    }
+
+    private static void mergeInto(ObjectNode target, ObjectNode patch) {
+        for (Map.Entry<String, JsonNode> entry : patch.properties()) {
+            String name = entry.getKey();
+            JsonNode value = entry.getValue();
+            if (value.isNull()) {
+                target.remove(name);
+            } else if (value.isObject() && target.get(name) instanceof ObjectNode existing) {
+                mergeInto(existing, (ObjectNode) value);
+            } else {
+                target.set(name, value);
+            }
+        }
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        int bracket = path.indexOf('[');
+        String head = bracket < 0 ? path : path.substring(0, bracket);
+        int dot = head.indexOf('.');
+        return JsonNames.snakeCase(dot < 0 ? head : head.substring(0, dot));
+    }
+}

@@ -1,0 +1,193 @@
+package com.staffkit.staff;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The read side of staff: each staff member with its role names in one query, so a page costs one
+ * statement for the rows and one for the count, whatever its size.
+ */
+@Repository
+class StaffQueries {
+
+    private static final String SELECT = """
+            select s.id, s.key, s.organization_id, s.username, s.email, s.first_name, s.last_name, s.job_title,
+                   s.phone, s.mobile_phone, s.time_zone, s.avatar_url, s.remote_id, s.attributes::text as attributes,
+                   s.tags, s.is_active, s.has_activated, s.full_store_access, s.last_login, s.date_joined,
+                   s.created_at, s.modified_at,
+                   array(select r.name from staff_roles sr join roles r on r.id = sr.role_id
+                         where sr.staff_id = s.id order by r.name) as roles
+            from staff s
+            """;
+
+    private final JdbcClient jdbc;
+
+    StaffQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @param organizations the organizations the caller sees, or null for all */
+    Optional<StaffRow> findById(long id, Long[] organizations) {
+        Where where = new Where(organizations);
+        where.add("s.id = :id", "id", id);
+        return single(where, "");
+    }
+
+    Optional<StaffRow> lookup(Long[] organizations, StaffLookup lookup) {
+        Where where = new Where(organizations);
+        if (lookup.key() != null) {
+            where.add("s.key = :key", "key", lookup.key());
+        }
+        if (lookup.email() != null) {
+            where.add("lower(s.email) = lower(:email)", "email", lookup.email());
+        }
+        if (lookup.username() != null) {
+            where.add("lower(s.username) = lower(:username)", "username", lookup.username());
+        }
+        if (lookup.remoteId() != null) {
+            where.add("s.remote_id = :remoteId", "remoteId", lookup.remoteId());
+        }
+        // Two rows would be ambiguous: "exactly one staff member or 404".
+        return single(where, "order by s.id limit 2");
+    }
+
+    Optional<StaffRow> findServiceUser(long organization) {
+        Where where = new Where(new Long[] {organization});
+        where.add("s.is_service_user", null, null);
+        return single(where, "");
+    }
+
+    List<StaffRow> list(Long[] organizations, StaffFilter filter, int limit, long offset) {
+        Where where = listWhere(organizations, filter);
+        where.params.put("limit", limit);
+        where.params.put("offset", offset);
+        return jdbc.sql(SELECT + where.sql() + " order by " + filter.orderBy() + " limit :limit offset :offset")
+                .params(where.params)
+                .query(StaffQueries::row)
+                .list();
+    }
+
+    long count(Long[] organizations, StaffFilter filter) {
+        Where where = listWhere(organizations, filter);
+        return jdbc.sql("select count(*) from staff s" + where.sql())
+                .params(where.params)
+                .query(Long.class)
+                .single();
+    }
+
+    private static Where listWhere(Long[] organizations, StaffFilter filter) {
+        Where where = new Where(organizations);
+        if (filter.organization() != null) {
+            where.add("s.organization_id = :organization", "organization", filter.organization());
+        }
+        if (filter.search() != null && !filter.search().isBlank()) {
+            where.add(
+                    "s.search_text like lower(:search)",
+                    "search",
+                    "%" + escapeLike(filter.search().trim()) + "%");
+        }
+        if (!filter.roles().isEmpty()) {
+            where.add(
+                    """
+                    exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
+                            where sr.staff_id = s.id and lower(r.name) = any(:roles))""",
+                    "roles",
+                    filter.roles().stream().map(r -> r.toLowerCase(Locale.ROOT)).toArray(String[]::new));
+        }
+        if (filter.isActive() != null) {
+            where.add("s.is_active = :isActive", "isActive", filter.isActive());
+        } else if (!filter.includeInactive()) {
+            where.add("s.is_active", null, null);
+        }
+        if (!filter.includePending()) {
+            where.add("s.has_activated", null, null);
+        }
+        if (filter.remoteId() != null) {
+            where.add("s.remote_id = :remoteId", "remoteId", filter.remoteId());
+        }
+        if (filter.email() != null) {
+            where.add("lower(s.email) = lower(:email)", "email", filter.email());
+        }
+        if (filter.username() != null) {
+            where.add("lower(s.username) = lower(:username)", "username", filter.username());
+        }
+        return where;
+    }
+
+    private Optional<StaffRow> single(Where where, String suffix) {
+        List<StaffRow> rows = jdbc.sql(SELECT + where.sql() + " " + suffix)
+                .params(where.params)
+                .query(StaffQueries::row)
+                .list();
+        return rows.size() == 1 ? Optional.of(rows.getFirst()) : Optional.empty();
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static StaffRow row(ResultSet rs, int rowNum) throws SQLException {
+        return new StaffRow(
+                rs.getLong("id"),
+                rs.getObject("key", UUID.class),
+                rs.getLong("organization_id"),
+                rs.getString("username"),
+                rs.getString("email"),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                rs.getString("job_title"),
+                rs.getString("phone"),
+                rs.getString("mobile_phone"),
+                rs.getString("time_zone"),
+                rs.getString("avatar_url"),
+                rs.getString("remote_id"),
+                StringMapJsonConverter.parse(rs.getString("attributes")),
+                List.of((String[]) rs.getArray("tags").getArray()),
+                List.of((String[]) rs.getArray("roles").getArray()),
+                rs.getBoolean("is_active"),
+                rs.getBoolean("has_activated"),
+                rs.getBoolean("full_store_access"),
+                instant(rs.getTimestamp("last_login")),
+                instant(rs.getTimestamp("date_joined")),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("modified_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** A conjunction of predicates with their named parameters; tenancy always comes first. */
+    private static final class Where {
+        private final List<String> predicates = new ArrayList<>();
+        private final Map<String, Object> params = new LinkedHashMap<>();
+
+        Where(Long[] organizations) {
+            if (organizations != null) {
+                add("s.organization_id = any(:organizations)", "organizations", organizations);
+            }
+        }
+
+        void add(String predicate, String name, Object value) {
+            predicates.add(predicate);
+            if (name != null) {
+                params.put(name, value);
+            }
+        }
+
+        String sql() {
+            return predicates.isEmpty() ? "" : " where " + String.join(" and ", predicates);
+        }
+    }
+}

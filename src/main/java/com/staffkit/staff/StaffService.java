@@ -1,0 +1,334 @@
+package com.staffkit.staff;
+
+import com.staffkit.common.error.ConflictException;
+import com.staffkit.common.error.DataIntegrityViolations;
+import com.staffkit.common.error.FieldViolation;
+import com.staffkit.common.error.ForbiddenException;
+import com.staffkit.common.error.InvalidRequestException;
+import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.PageRequest;
+import com.staffkit.common.web.PageResponse;
+import com.staffkit.organization.OrganizationDirectory;
+import com.staffkit.role.Permissions;
+import com.staffkit.role.RoleCatalog;
+import com.staffkit.role.RoleGrant;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Staff rules: tenancy, role grants without escalation, deactivation. */
+@Service
+public class StaffService {
+
+    private static final List<String> DEFAULT_ROLES = List.of(RoleGrant.MEMBER);
+    private static final Map<String, String> UNIQUE_FIELDS = Map.of(
+            "uk_login_identifiers_email", "email",
+            "uk_login_identifiers_username", "username",
+            "uk_staff_organization_remote_id", "remote_id");
+
+    private final StaffRepository repository;
+    private final StaffQueries queries;
+    private final StaffMapper mapper;
+    private final RoleCatalog roleCatalog;
+    private final OrganizationDirectory organizations;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    StaffService(
+            StaffRepository repository,
+            StaffQueries queries,
+            StaffMapper mapper,
+            RoleCatalog roleCatalog,
+            OrganizationDirectory organizations,
+            PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.repository = repository;
+        this.queries = queries;
+        this.mapper = mapper;
+        this.roleCatalog = roleCatalog;
+        this.organizations = organizations;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public StaffResponse get(Caller caller, long id) {
+        return queries.findById(id, caller.organizationFilter())
+                .map(mapper::toResponse)
+                .orElseThrow(() -> StaffNotFoundException.forId(id));
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<StaffResponse> list(Caller caller, StaffFilter filter, PageRequest page) {
+        Long[] visible = caller.organizationFilter();
+        long count = queries.count(visible, filter);
+        List<StaffRow> rows =
+                page.offset() < count ? queries.list(visible, filter, page.pageSize(), page.offset()) : List.of();
+        return page.toResponse(count, rows, mapper::toResponse);
+    }
+
+    @Transactional(readOnly = true)
+    StaffResponse lookup(Caller caller, StaffLookup lookup) {
+        return queries.lookup(caller.organizationFilter(), lookup)
+                .map(mapper::toResponse)
+                .orElseThrow(StaffNotFoundException::forLookup);
+    }
+
+    @Transactional(readOnly = true)
+    StaffResponse serviceUser(Caller caller, Long organization) {
+        long organizationId = organization == null ? caller.organizationId() : organization;
+        if (!caller.canSee(organizationId)) {
+            throw StaffNotFoundException.serviceUser();
+        }
+        return queries.findServiceUser(organizationId)
+                .map(mapper::toResponse)
+                .orElseThrow(StaffNotFoundException::serviceUser);
+    }
+
+    @Transactional
+    StaffResponse create(Caller caller, CreateStaffRequest request) {
+        long organizationId = request.organization() == null ? caller.organizationId() : request.organization();
+        if (!caller.canSee(organizationId) || !organizations.isActive(organizationId)) {
+            throw InvalidRequestException.forField("organization", "unknown organization " + organizationId);
+        }
+        if (request.password() != null && Boolean.TRUE.equals(request.generatePassword())) {
+            throw InvalidRequestException.forField("password", "give either password or generate_password, not both");
+        }
+        List<String> requestedRoles = request.roles() == null ? DEFAULT_ROLES : request.roles();
+        List<RoleGrant> roles = resolveRoles(organizationId, requestedRoles);
+        if (!sameNames(roles, DEFAULT_ROLES)) {
+            requireRoleAssignment(caller);
+        }
+        requireGrantable(caller, roles);
+        if (Boolean.FALSE.equals(request.isActive())) {
+            require(caller, Permissions.STAFF_DEACTIVATE, "Creating an inactive account needs staff:deactivate.");
+        }
+        StaffProfile profile = profile(request, roles);
+        if (request.password() != null) {
+            requirePasswordPolicy(request.password(), profile);
+        }
+
+        Instant now = clock.instant();
+        Staff staff = Staff.create(organizationId, profile, roleIds(roles), now);
+        String generatedPassword = null;
+        if (Boolean.TRUE.equals(request.generatePassword())) {
+            generatedPassword = GeneratedPasswords.next();
+            staff.setInitialPassword(passwordEncoder.encode(generatedPassword));
+        } else if (request.password() != null) {
+            staff.setInitialPassword(passwordEncoder.encode(request.password()));
+        }
+        Staff saved = save(staff);
+        StaffResponse response = get(caller, saved.id());
+        return generatedPassword == null ? response : response.withGeneratedPassword(generatedPassword);
+    }
+
+    @Transactional
+    StaffResponse replace(Caller caller, long id, UpdateStaffRequest request) {
+        Staff staff = loadForChange(caller, id);
+        List<String> requestedRoles = request.roles() == null ? DEFAULT_ROLES : request.roles();
+        List<RoleGrant> roles = resolveRoles(staff.organizationId(), requestedRoles);
+        Set<Long> newRoleIds = roleIds(roles);
+        if (!newRoleIds.equals(staff.roleIds())) {
+            requireRoleAssignment(caller);
+            if (staff.id() == caller.staffId()) {
+                throw new ForbiddenException("You cannot change your own roles.");
+            }
+            requireGrantable(caller, roles);
+        }
+        StaffProfile profile = profile(request, roles);
+        Instant now = clock.instant();
+        boolean deactivated = false;
+        if (profile.active() != staff.isActive()) {
+            require(caller, Permissions.STAFF_DEACTIVATE, "Changing is_active needs staff:deactivate.");
+            if (!profile.active()) {
+                requireNotSelf(caller, staff);
+                deactivated = staff.deactivate(now);
+            } else {
+                staff.reactivate(now);
+            }
+        }
+        staff.applyProfile(profile, now);
+        staff.replaceRoles(newRoleIds, now);
+        save(staff);
+        if (deactivated) {
+            events.publishEvent(new StaffDeactivated(staff.id(), staff.organizationId()));
+        }
+        return get(caller, id);
+    }
+
+    /** The current state as a full-replace request, for merging a PATCH onto. */
+    @Transactional(readOnly = true)
+    UpdateStaffRequest currentState(Caller caller, long id) {
+        return mapper.toUpdateRequest(get(caller, id));
+    }
+
+    @Transactional
+    void deactivate(Caller caller, long id) {
+        Staff staff = loadForChange(caller, id);
+        requireNotSelf(caller, staff);
+        if (staff.deactivate(clock.instant())) {
+            save(staff);
+            events.publishEvent(new StaffDeactivated(staff.id(), staff.organizationId()));
+        }
+    }
+
+    /**
+     * Loads a staff member the caller may change: visible (else 404), not the service user, and
+     * holding no permission the caller lacks, so nobody manages an account more powerful than their own.
+     */
+    private Staff loadForChange(Caller caller, long id) {
+        Staff staff = (caller.allOrganizations()
+                        ? repository.findById(id)
+                        : repository.findVisible(id, caller.visibleOrganizationIds()))
+                .orElseThrow(() -> StaffNotFoundException.forId(id));
+        if (staff.isServiceUser()) {
+            throw new ConflictException("The service user is managed by Staffkit and cannot be changed.");
+        }
+        if (staff.id() != caller.staffId()) {
+            List<RoleGrant> current = roleCatalog.findByIds(staff.roleIds());
+            for (RoleGrant role : current) {
+                if (!canGrant(caller, role)) {
+                    throw new ForbiddenException(
+                            "This staff member holds permissions you do not have; you cannot change them.");
+                }
+            }
+        }
+        return staff;
+    }
+
+    private Staff save(Staff staff) {
+        try {
+            return repository.saveAndFlush(staff);
+        } catch (DataIntegrityViolationException ex) {
+            String field = DataIntegrityViolations.constraintName(ex)
+                    .map(UNIQUE_FIELDS::get)
+                    .orElseThrow(() -> ex);
+            throw ConflictException.alreadyInUse(field);
+        }
+    }
+
+    private List<RoleGrant> resolveRoles(long organizationId, List<String> names) {
+        Set<String> wanted = names.stream()
+                .map(name -> name.trim().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        List<RoleGrant> found = roleCatalog.findAssignable(organizationId, wanted);
+        Set<String> foundNames =
+                found.stream().map(r -> r.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        List<String> unknown =
+                wanted.stream().filter(n -> !foundNames.contains(n)).toList();
+        if (!unknown.isEmpty()) {
+            throw InvalidRequestException.forField("roles", "unknown roles: " + String.join(", ", unknown));
+        }
+        return found;
+    }
+
+    private static Set<Long> roleIds(List<RoleGrant> roles) {
+        return roles.stream().map(RoleGrant::id).collect(Collectors.toSet());
+    }
+
+    private static boolean sameNames(List<RoleGrant> roles, List<String> names) {
+        return roles.stream().map(RoleGrant::name).collect(Collectors.toSet()).equals(new HashSet<>(names));
+    }
+
+    private static void requireRoleAssignment(Caller caller) {
+        require(caller, Permissions.ROLES_ASSIGN, "Changing roles needs roles:assign.");
+    }
+
+    private static void requireGrantable(Caller caller, List<RoleGrant> roles) {
+        for (RoleGrant role : roles) {
+            if (!canGrant(caller, role)) {
+                throw new ForbiddenException(
+                        "You cannot grant the role '" + role.name() + "': it carries permissions you do not hold.");
+            }
+        }
+    }
+
+    private static boolean canGrant(Caller caller, RoleGrant role) {
+        return caller.hasAll(role.permissions()) && (!role.isSuperadmin() || caller.allOrganizations());
+    }
+
+    private static void require(Caller caller, String permission, String detail) {
+        if (!caller.has(permission)) {
+            throw new ForbiddenException(detail);
+        }
+    }
+
+    private static void requireNotSelf(Caller caller, Staff staff) {
+        if (staff.id() == caller.staffId()) {
+            throw new ForbiddenException("You cannot deactivate yourself.");
+        }
+    }
+
+    private void requirePasswordPolicy(String password, StaffProfile profile) {
+        if ((profile.email() != null && password.equalsIgnoreCase(profile.email()))
+                || (profile.username() != null && password.equalsIgnoreCase(profile.username()))) {
+            throw InvalidRequestException.forField("password", "must not be the email or the username");
+        }
+    }
+
+    /** Normalizes the input and checks the rules that span fields. */
+    private static StaffProfile profile(StaffInput input, List<RoleGrant> roles) {
+        String email = blankToNull(input.email());
+        boolean onlyWorkers = roles.stream().allMatch(r -> r.builtIn() && RoleGrant.WORKER.equals(r.name()));
+        List<FieldViolation> errors = new java.util.ArrayList<>();
+        if (email == null && !onlyWorkers) {
+            errors.add(new FieldViolation("email", "is required unless every role is worker"));
+        }
+        String timeZone = blankToNull(input.timeZone());
+        if (timeZone != null) {
+            try {
+                timeZone = ZoneId.of(timeZone).getId();
+            } catch (DateTimeException ex) {
+                errors.add(new FieldViolation("time_zone", "must be an IANA time zone such as Europe/Istanbul"));
+            }
+        }
+        if (input.retailStores() != null && !input.retailStores().isEmpty()) {
+            errors.add(new FieldViolation("retail_stores", "unknown store ids: " + input.retailStores()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(
+                    errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
+        }
+        Map<String, String> attributes =
+                input.attributes() == null ? Map.of() : new LinkedHashMap<>(input.attributes());
+        List<String> tags = input.tags() == null
+                ? List.of()
+                : input.tags().stream().map(String::trim).distinct().toList();
+        return new StaffProfile(
+                blankToNull(input.username()),
+                email,
+                input.firstName().trim(),
+                input.lastName().trim(),
+                blankToNull(input.jobTitle()),
+                blankToNull(input.phone()),
+                blankToNull(input.mobilePhone()),
+                timeZone,
+                blankToNull(input.avatarUrl()),
+                blankToNull(input.remoteId()),
+                attributes,
+                tags,
+                Boolean.TRUE.equals(input.fullStoreAccess()),
+                input.isActive() == null || input.isActive());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,41 @@
+package com.staffkit.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.staffkit.support.IntegrationTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The suite's database starts empty, so a started context proves the migrations apply on one. */
+class MigrationTests extends IntegrationTest {
+
+    @Test
+    void everyMigrationAppliedSuccessfully() {
+        List<Boolean> results = jdbc.sql("select success from flyway_schema_history where version is not null")
+                .query(Boolean.class)
+                .list();
+        assertThat(results).hasSizeGreaterThanOrEqualTo(5).containsOnly(true);
+    }
+
+    @Test
+    void freshDatabaseHasDefaultOrganizationBuiltInRolesAndServiceUser() {
+        assertThat(defaultOrganization()).isPositive();
+        List<String> roles = jdbc.sql("select name from roles where is_built_in order by id")
+                .query(String.class)
+                .list();
+        assertThat(roles).containsExactly("superadmin", "owner", "admin", "manager", "member", "worker");
+        Long serviceUsers = jdbc.sql("select count(*) from staff where is_service_user and organization_id = :id")
+                .param("id", defaultOrganization())
+                .query(Long.class)
+                .single();
+        assertThat(serviceUsers).isEqualTo(1);
+    }
+
+    @Test
+    void partialSearchHasTrigramIndex() {
+        String definition = jdbc.sql("select indexdef from pg_indexes where indexname = 'ix_staff_search_text'")
+                .query(String.class)
+                .single();
+        assertThat(definition).contains("gin").contains("gin_trgm_ops");
+    }
+}

@@ -1,0 +1,146 @@
+package com.staffkit.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base of the HTTP integration tests: one application context and one PostgreSQL for the whole
+ * suite (every subclass shares this configuration, so the context is cached), real tokens, and
+ * data that each test creates for itself.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "staffkit.bootstrap-admin.email=" + IntegrationTest.ADMIN_EMAIL,
+            "staffkit.bootstrap-admin.password=" + IntegrationTest.ADMIN_PASSWORD,
+            "staffkit.web.max-request-body=64KB"
+        })
+public abstract class IntegrationTest {
+
+    public static final String ADMIN_EMAIL = "root@staffkit.test";
+    public static final String ADMIN_PASSWORD = "bootstrap-secret-42";
+    public static final String PASSWORD = "correct-horse-battery";
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static String superadminToken;
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JsonMapper json;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.Connection connection = TestDatabase.connection();
+        registry.add("spring.datasource.url", connection::url);
+        registry.add("spring.datasource.username", connection::username);
+        registry.add("spring.datasource.password", connection::password);
+    }
+
+    @BeforeEach
+    void setUpApi() {
+        api = new Api("http://localhost:" + port, json);
+    }
+
+    /** A token of the bootstrap superadmin (organization "Default"). */
+    protected String superadminToken() {
+        if (superadminToken == null) {
+            superadminToken = login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        }
+        return superadminToken;
+    }
+
+    protected String login(String username, String password) {
+        ApiResponse response = api.post("/api/v1/auth/login")
+                .json(Map.of("username", username, "password", password))
+                .send();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("access_token").asString();
+    }
+
+    /** A unique suffix, so tests never collide on unique fields whatever their order. */
+    protected static String unique() {
+        return SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected static String uniqueEmail(String prefix) {
+        return prefix + "-" + unique() + "@example.com";
+    }
+
+    /** A new organization (created in the database: organization endpoints come later) with its service user. */
+    protected long newOrganization(String name) {
+        String slug = name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + unique();
+        long id = jdbc.sql("insert into organizations (name, slug) values (:name, :slug) returning id")
+                .param("name", name)
+                .param("slug", slug)
+                .query(Long.class)
+                .single();
+        jdbc.sql("""
+                        insert into staff (organization_id, username, first_name, last_name, is_service_user, has_activated)
+                        values (:id, :username, 'Service', 'User', true, true)""").param("id", id).param("username", "service-" + slug).update();
+        jdbc.sql("""
+                        insert into staff_roles (staff_id, role_id, organization_id)
+                        select s.id, r.id, s.organization_id from staff s, roles r
+                        where s.organization_id = :id and s.is_service_user and r.is_built_in and r.name = 'worker'""").param("id", id).update();
+        return id;
+    }
+
+    /** Creates a staff member through the API as the superadmin and returns its representation. */
+    protected JsonNode createStaff(Map<String, Object> fields) {
+        ApiResponse response = api.post("/api/v1/staffs/")
+                .token(superadminToken())
+                .json(fields)
+                .send();
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json();
+    }
+
+    /** A staff member with these roles and a password, in an organization; returns a logged-in {@link Member}. */
+    protected Member member(long organization, String... roles) {
+        String email = uniqueEmail(roles.length == 0 ? "member" : roles[0]);
+        JsonNode staff = createStaff(Map.of(
+                "organization",
+                organization,
+                "first_name",
+                "Test",
+                "last_name",
+                "Member " + unique(),
+                "email",
+                email,
+                "roles",
+                roles.length == 0 ? java.util.List.of("member") : java.util.List.of(roles),
+                "password",
+                PASSWORD));
+        return new Member(staff.get("id").asLong(), email, login(email, PASSWORD));
+    }
+
+    protected Member member(String... roles) {
+        return member(defaultOrganization(), roles);
+    }
+
+    protected long defaultOrganization() {
+        return jdbc.sql("select id from organizations where slug = 'default'")
+                .query(Long.class)
+                .single();
+    }
+
+    public record Member(long id, String email, String token) {}
+}
