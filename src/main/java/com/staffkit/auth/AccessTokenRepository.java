@@ -3,9 +3,11 @@ package com.staffkit.auth;
 import com.staffkit.common.security.Caller;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,37 +46,52 @@ class AccessTokenRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(byte[] hash, long staffId, long organizationId, Instant createdAt, Instant expiresAt) {
+    void insert(byte[] hash, UUID familyId, long staffId, long organizationId, Instant createdAt, Instant expiresAt) {
         jdbc.sql("""
-                        insert into access_tokens (token_hash, staff_id, organization_id, created_at, expires_at)
-                        values (:hash, :staffId, :organizationId, :createdAt, :expiresAt)
+                        insert into access_tokens (token_hash, family_id, staff_id, organization_id, created_at, expires_at)
+                        values (:hash, :familyId, :staffId, :organizationId, :createdAt, :expiresAt)
                         """)
                 .param("hash", hash)
+                .param("familyId", familyId)
                 .param("staffId", staffId)
                 .param("organizationId", organizationId)
-                .param("createdAt", java.sql.Timestamp.from(createdAt))
-                .param("expiresAt", java.sql.Timestamp.from(expiresAt))
+                .param("createdAt", Timestamp.from(createdAt))
+                .param("expiresAt", Timestamp.from(expiresAt))
                 .update();
     }
 
     Optional<Caller> findCaller(byte[] hash, Instant now) {
         return jdbc.sql(CALLER_BY_TOKEN)
                 .param("hash", hash)
-                .param("now", java.sql.Timestamp.from(now))
+                .param("now", Timestamp.from(now))
                 .query(AccessTokenRepository::caller)
                 .optional();
     }
 
-    int revokeAllOf(long staffId, Instant now) {
-        return jdbc.sql("update access_tokens set revoked_at = :now where staff_id = :staffId and revoked_at is null")
-                .param("now", java.sql.Timestamp.from(now))
+    void revokeAllOf(long staffId, Instant now) {
+        jdbc.sql("update access_tokens set revoked_at = :now where staff_id = :staffId and revoked_at is null")
+                .param("now", Timestamp.from(now))
                 .param("staffId", staffId)
+                .update();
+    }
+
+    void revokeFamily(UUID familyId, Instant now) {
+        jdbc.sql("update access_tokens set revoked_at = :now where family_id = :familyId and revoked_at is null")
+                .param("now", Timestamp.from(now))
+                .param("familyId", familyId)
+                .update();
+    }
+
+    void revoke(byte[] hash, Instant now) {
+        jdbc.sql("update access_tokens set revoked_at = :now where token_hash = :hash and revoked_at is null")
+                .param("now", Timestamp.from(now))
+                .param("hash", hash)
                 .update();
     }
 
     int deleteExpiredBefore(Instant cutoff) {
         return jdbc.sql("delete from access_tokens where expires_at < :cutoff")
-                .param("cutoff", java.sql.Timestamp.from(cutoff))
+                .param("cutoff", Timestamp.from(cutoff))
                 .update();
     }
 
@@ -83,7 +100,7 @@ class AccessTokenRepository {
         Set<Long> visible = Stream.of(
                         (Long[]) rs.getArray("visible_organizations").getArray())
                 .collect(Collectors.toSet());
-        return new Caller(
+        return Caller.staff(
                 rs.getLong("staff_id"),
                 rs.getLong("organization_id"),
                 rs.getBoolean("superadmin"),

@@ -13,22 +13,45 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/auth")
-@Tag(name = "Authentication", description = "Log in to obtain a bearer token")
+@Tag(name = "Authentication", description = "Log in, refresh and log out")
 class AuthController {
 
     private final LoginService loginService;
+    private final SessionService sessions;
 
-    AuthController(LoginService loginService) {
+    AuthController(LoginService loginService, SessionService sessions) {
         this.loginService = loginService;
+        this.sessions = sessions;
     }
 
     @PostMapping("/login")
     @SecurityRequirements
     @Operation(
             summary = "Log in with a username or email and a password",
-            description = "Returns an opaque bearer access token. A wrong password, an unknown user, an inactive"
-                    + " or pending account and a worker account all get the same 401.")
+            description = "Returns an opaque bearer access token and a refresh token. A wrong password, an unknown"
+                    + " user, an inactive or pending account and a worker account all get the same 401; after 5"
+                    + " failures in 15 minutes the identifier is locked for 15 minutes (429 with Retry-After).")
     ResponseEntity<LoginResponse> login(@Valid @RequestBody LoginRequest request) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(loginService.login(request));
+    }
+
+    @PostMapping("/refresh")
+    @SecurityRequirements
+    @Operation(
+            summary = "Exchange a refresh token for new tokens",
+            description = "The refresh token rotates: the old one stops working, and presenting a used one again"
+                    + " revokes the whole session.")
+    ResponseEntity<LoginResponse> refresh(@Valid @RequestBody RefreshRequest request) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(loginService.refresh(request));
+    }
+
+    @PostMapping("/logout")
+    @SecurityRequirements
+    @Operation(
+            summary = "End a session",
+            description = "Revokes the refresh token's session and every access token issued in it. Always 204.")
+    ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {
+        sessions.logout(request.refreshToken());
+        return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
     }
 }

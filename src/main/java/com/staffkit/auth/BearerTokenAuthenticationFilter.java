@@ -17,40 +17,62 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <token>}: one indexed query turns the token into a
- * {@link Caller}. A presented but unknown, expired or revoked token is 401 at once.
+ * Turns a credential into a {@link Caller} with one indexed query: {@code Authorization: Bearer
+ * <access token>} for staff, {@code X-Api-Key: <key>} or {@code Authorization: Token <key>} for
+ * integration partners. A presented but unknown, expired or revoked credential is 401 at once.
  */
 class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 
+    static final String API_KEY_HEADER = "X-Api-Key";
     private static final String BEARER = "bearer ";
+    private static final String TOKEN = "token ";
 
-    private final AccessTokenService tokens;
+    private final SessionService sessions;
+    private final ApiKeyService apiKeys;
     private final AuthenticationEntryPoint entryPoint;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    BearerTokenAuthenticationFilter(AccessTokenService tokens, AuthenticationEntryPoint entryPoint) {
-        this.tokens = tokens;
+    BearerTokenAuthenticationFilter(
+            SessionService sessions, ApiKeyService apiKeys, AuthenticationEntryPoint entryPoint) {
+        this.sessions = sessions;
+        this.apiKeys = apiKeys;
         this.entryPoint = entryPoint;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String apiKey = request.getHeader(API_KEY_HEADER);
+        Optional<Caller> caller;
+        if (startsWith(authorization, BEARER)) {
+            caller = resolve(authorization.substring(BEARER.length()), sessions::resolve);
+        } else if (startsWith(authorization, TOKEN)) {
+            caller = resolve(authorization.substring(TOKEN.length()), apiKeys::resolve);
+        } else if (apiKey != null) {
+            caller = resolve(apiKey, apiKeys::resolve);
+        } else {
             chain.doFilter(request, response);
             return;
         }
-        String secret = header.substring(BEARER.length()).trim();
-        Optional<Caller> caller = secret.isEmpty() ? Optional.empty() : tokens.resolve(secret);
         if (caller.isEmpty()) {
             contexts.clearContext();
-            entryPoint.commence(request, response, new BadCredentialsException("invalid token"));
+            entryPoint.commence(request, response, new BadCredentialsException("invalid credential"));
             return;
         }
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(new CallerAuthentication(caller.get()));
         contexts.setContext(context);
         chain.doFilter(request, response);
+    }
+
+    private static Optional<Caller> resolve(
+            String secret, java.util.function.Function<String, Optional<Caller>> lookup) {
+        String trimmed = secret.trim();
+        return trimmed.isEmpty() || trimmed.length() > 256 ? Optional.empty() : lookup.apply(trimmed);
+    }
+
+    private static boolean startsWith(String header, String scheme) {
+        return header != null && header.regionMatches(true, 0, scheme, 0, scheme.length());
     }
 }

@@ -9,7 +9,15 @@ record LoginResponse(
         @Schema(example = "Bearer") String tokenType,
 
         @Schema(description = "Seconds until the access token expires", example = "900")
-        long expiresIn) {
+        long expiresIn,
+
+        @Schema(description = "Exchange it at POST /api/v1/auth/refresh for new tokens; single use")
+        String refreshToken) {
+
+    static LoginResponse of(SessionService.Tokens tokens) {
+        return new LoginResponse(
+                tokens.accessToken(), "Bearer", tokens.accessTokenTtl().toSeconds(), tokens.refreshToken());
+    }
 
     @Override
     public String toString() {

@@ -1,52 +1,90 @@
 package com.staffkit.auth;
 
+import com.staffkit.common.error.ApiException;
+import com.staffkit.common.error.RetryAfter;
 import com.staffkit.common.error.UnauthorizedException;
 import com.staffkit.staff.LoginAccount;
 import com.staffkit.staff.StaffLogins;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Exchanges a username or email and a password for an access token. Every refusal is the same
- * 401, and an unknown account costs the same hashing work, so nothing tells accounts apart.
+ * Exchanges a username or email and a password for tokens. Every refusal is the same 401, an
+ * unknown account costs the same hashing work, and lockouts count identifiers rather than
+ * accounts, so nothing tells accounts apart.
  */
 @Service
 class LoginService {
 
     private final StaffLogins staffLogins;
     private final PasswordEncoder passwordEncoder;
-    private final AccessTokenService tokens;
+    private final SessionService sessions;
+    private final LoginThrottle throttle;
     private final String unknownAccountHash;
 
-    LoginService(StaffLogins staffLogins, PasswordEncoder passwordEncoder, AccessTokenService tokens) {
+    LoginService(
+            StaffLogins staffLogins, PasswordEncoder passwordEncoder, SessionService sessions, LoginThrottle throttle) {
         this.staffLogins = staffLogins;
         this.passwordEncoder = passwordEncoder;
-        this.tokens = tokens;
+        this.sessions = sessions;
+        this.throttle = throttle;
         this.unknownAccountHash = passwordEncoder.encode(TokenHashing.newSecret());
     }
 
-    @Transactional
+    /** Not one transaction: a failure must be counted although the login fails. */
     LoginResponse login(LoginRequest request) {
-        Optional<LoginAccount> account =
-                staffLogins.findByIdentifier(request.username().trim());
+        String identifier = request.username().trim();
+        Optional<Duration> locked = throttle.lockedFor(identifier);
+        if (locked.isPresent()) {
+            throw new TooManyLoginAttemptsException(locked.get());
+        }
+        Optional<LoginAccount> account = staffLogins.findByIdentifier(identifier);
         String hash = account.map(LoginAccount::passwordHash).orElse(null);
         boolean passwordMatches = passwordEncoder.matches(request.password(), hash == null ? unknownAccountHash : hash);
         if (account.isEmpty()
                 || hash == null
                 || !passwordMatches
                 || !account.get().canLogIn()) {
+            throttle.recordFailure(identifier);
             throw invalidCredentials();
         }
         LoginAccount staff = account.get();
+        throttle.recordSuccess(identifier);
         staffLogins.recordLogin(staff.staffId());
-        AccessTokenService.IssuedToken token = tokens.issue(staff.staffId(), staff.organizationId());
-        return new LoginResponse(token.secret(), "Bearer", token.ttl().toSeconds());
+        return LoginResponse.of(sessions.start(staff.staffId(), staff.organizationId()));
+    }
+
+    LoginResponse refresh(RefreshRequest request) {
+        return LoginResponse.of(sessions.refresh(request.refreshToken()));
     }
 
     private static UnauthorizedException invalidCredentials() {
         return new UnauthorizedException(
                 "invalid-credentials", "Invalid credentials", "The username or password is incorrect.");
+    }
+
+    /** 429 with the time to wait; the handler turns {@link #retryAfter()} into a Retry-After header. */
+    static final class TooManyLoginAttemptsException extends ApiException implements RetryAfter {
+
+        private final Duration retryAfter;
+
+        TooManyLoginAttemptsException(Duration retryAfter) {
+            super(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-login-attempts",
+                    "Too many login attempts",
+                    "Too many failed logins for this account. Try again later.",
+                    List.of());
+            this.retryAfter = retryAfter;
+        }
+
+        @Override
+        public Duration retryAfter() {
+            return retryAfter;
+        }
     }
 }

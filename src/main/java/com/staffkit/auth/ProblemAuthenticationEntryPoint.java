@@ -26,7 +26,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
         response.setHeader(
                 HttpHeaders.WWW_AUTHENTICATE,
                 badToken
-                        ? "Bearer realm=\"staffkit\", error=\"invalid_token\", error_description=\"The access token is invalid, expired or revoked\""
+                        ? "Bearer realm=\"staffkit\", error=\"invalid_token\", error_description=\"The credential is invalid, expired or revoked\""
                         : "Bearer realm=\"staffkit\"");
         problems.write(
                 response,
@@ -34,7 +34,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
                 "unauthorized",
                 "Authentication required",
                 badToken
-                        ? "The access token is invalid, expired or revoked."
+                        ? "The access token or API key is invalid, expired or revoked."
                         : "This endpoint requires authentication: send Authorization: Bearer <access_token>.");
     }
 }

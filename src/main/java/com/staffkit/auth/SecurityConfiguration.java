@@ -1,8 +1,10 @@
 package com.staffkit.auth;
 
 import com.staffkit.common.error.ProblemResponseWriter;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -11,6 +13,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * One stateless filter chain: a few explicitly public endpoints, everything else authenticated,
@@ -21,16 +26,28 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokenService tokens, ProblemResponseWriter problems)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            SessionService sessions,
+            ApiKeyService apiKeys,
+            ProblemResponseWriter problems,
+            CorsProperties corsProperties)
             throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint(problems);
+        if (corsProperties.allowedOrigins().isEmpty()) {
+            http.cors(cors -> cors.disable());
+        } else {
+            http.cors(cors -> cors.configurationSource(corsSource(corsProperties)));
+        }
+        // Bearer tokens and API keys travel in headers, never in cookies, so CSRF cannot ride on them.
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/login")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout")
                         .permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
@@ -44,8 +61,23 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(new ProblemAccessDeniedHandler(problems)))
                 .addFilterBefore(
-                        new BearerTokenAuthenticationFilter(tokens, entryPoint), AnonymousAuthenticationFilter.class);
+                        new BearerTokenAuthenticationFilter(sessions, apiKeys, entryPoint),
+                        AnonymousAuthenticationFilter.class);
         return http.build();
+    }
+
+    private static CorsConfigurationSource corsSource(CorsProperties properties) {
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOrigins(properties.allowedOrigins());
+        configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        configuration.setAllowedHeaders(List.of(
+                HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, BearerTokenAuthenticationFilter.API_KEY_HEADER));
+        configuration.setExposedHeaders(
+                List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE));
+        configuration.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", configuration);
+        return source;
     }
 
     @Bean

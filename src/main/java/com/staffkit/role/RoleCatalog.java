@@ -1,13 +1,16 @@
 package com.staffkit.role;
 
+import com.staffkit.common.error.InvalidRequestException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +42,25 @@ public class RoleCatalog {
                 .param("organizationId", organizationId)
                 .query(RoleCatalog::grant)
                 .list();
+    }
+
+    /**
+     * Resolves role names (case-insensitive, duplicates collapsed) for a staff member or key of the
+     * organization; any unknown name is a 400 naming it.
+     */
+    public List<RoleGrant> resolve(long organizationId, Collection<String> names) {
+        Set<String> wanted = names.stream()
+                .map(name -> name.trim().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        List<RoleGrant> found = findAssignable(organizationId, wanted);
+        Set<String> foundNames =
+                found.stream().map(r -> r.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        List<String> unknown =
+                wanted.stream().filter(n -> !foundNames.contains(n)).toList();
+        if (!unknown.isEmpty()) {
+            throw InvalidRequestException.forField("roles", "unknown roles: " + String.join(", ", unknown));
+        }
+        return found;
     }
 
     public List<RoleGrant> findByIds(Collection<Long> ids) {

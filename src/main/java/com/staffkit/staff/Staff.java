@@ -152,6 +152,15 @@ class Staff {
         this.activated = true;
     }
 
+    void changePassword(String hash, Instant now) {
+        this.passwordHash = hash;
+        this.modifiedAt = now;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
     /** Returns true if this call changed the state. */
     boolean deactivate(Instant now) {
         if (!active) {

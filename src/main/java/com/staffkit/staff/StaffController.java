@@ -1,6 +1,7 @@
 package com.staffkit.staff;
 
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.JsonMergePatch;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,11 +43,11 @@ class StaffController {
              "generate_password": true}""";
 
     private final StaffService staffService;
-    private final StaffPatcher patcher;
+    private final JsonMergePatch mergePatch;
 
-    StaffController(StaffService staffService, StaffPatcher patcher) {
+    StaffController(StaffService staffService, JsonMergePatch mergePatch) {
         this.staffService = staffService;
-        this.patcher = patcher;
+        this.mergePatch = mergePatch;
     }
 
     @GetMapping
@@ -177,7 +178,8 @@ class StaffController {
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
             @RequestBody JsonNode patch) {
-        UpdateStaffRequest merged = patcher.merge(staffService.currentState(caller, id), patch);
+        UpdateStaffRequest merged =
+                mergePatch.apply(staffService.currentState(caller, id), patch, UpdateStaffRequest.class);
         return staffService.replace(caller, id, merged);
     }
 

@@ -18,9 +18,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -122,7 +120,7 @@ public class StaffService {
         }
         StaffProfile profile = profile(request, roles);
         if (request.password() != null) {
-            requirePasswordPolicy(request.password(), profile);
+            PasswordPolicy.check("password", request.password(), profile.email(), profile.username());
         }
 
         Instant now = clock.instant();
@@ -147,13 +145,14 @@ public class StaffService {
         Set<Long> newRoleIds = roleIds(roles);
         if (!newRoleIds.equals(staff.roleIds())) {
             requireRoleAssignment(caller);
-            if (staff.id() == caller.staffId()) {
+            if (caller.is(staff.id())) {
                 throw new ForbiddenException("You cannot change your own roles.");
             }
             requireGrantable(caller, roles);
         }
         StaffProfile profile = profile(request, roles);
         Instant now = clock.instant();
+        boolean rolesChanged = !newRoleIds.equals(staff.roleIds());
         boolean deactivated = false;
         if (profile.active() != staff.isActive()) {
             require(caller, Permissions.STAFF_DEACTIVATE, "Changing is_active needs staff:deactivate.");
@@ -170,6 +169,9 @@ public class StaffService {
         if (deactivated) {
             events.publishEvent(new StaffDeactivated(staff.id(), staff.organizationId()));
         }
+        if (rolesChanged) {
+            events.publishEvent(new StaffRolesChanged(staff.id(), staff.organizationId()));
+        }
         return get(caller, id);
     }
 
@@ -177,6 +179,23 @@ public class StaffService {
     @Transactional(readOnly = true)
     UpdateStaffRequest currentState(Caller caller, long id) {
         return mapper.toUpdateRequest(get(caller, id));
+    }
+
+    /** Changes the caller's own password; every session of the account ends, this one included. */
+    @Transactional
+    public void changeOwnPassword(Caller caller, String currentPassword, String newPassword) {
+        if (!caller.isStaff()) {
+            throw new ForbiddenException("Only a staff member has a password; an API key does not.");
+        }
+        Staff staff =
+                repository.findById(caller.staffId()).orElseThrow(() -> StaffNotFoundException.forId(caller.staffId()));
+        if (staff.passwordHash() == null || !passwordEncoder.matches(currentPassword, staff.passwordHash())) {
+            throw InvalidRequestException.forField("current_password", "is incorrect");
+        }
+        PasswordPolicy.check("new_password", newPassword, staff.email(), staff.username());
+        staff.changePassword(passwordEncoder.encode(newPassword), clock.instant());
+        save(staff);
+        events.publishEvent(new StaffPasswordChanged(staff.id(), staff.organizationId()));
     }
 
     @Transactional
@@ -201,7 +220,7 @@ public class StaffService {
         if (staff.isServiceUser()) {
             throw new ConflictException("The service user is managed by Staffkit and cannot be changed.");
         }
-        if (staff.id() != caller.staffId()) {
+        if (!caller.is(staff.id())) {
             List<RoleGrant> current = roleCatalog.findByIds(staff.roleIds());
             for (RoleGrant role : current) {
                 if (!canGrant(caller, role)) {
@@ -225,18 +244,7 @@ public class StaffService {
     }
 
     private List<RoleGrant> resolveRoles(long organizationId, List<String> names) {
-        Set<String> wanted = names.stream()
-                .map(name -> name.trim().toLowerCase(Locale.ROOT))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        List<RoleGrant> found = roleCatalog.findAssignable(organizationId, wanted);
-        Set<String> foundNames =
-                found.stream().map(r -> r.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        List<String> unknown =
-                wanted.stream().filter(n -> !foundNames.contains(n)).toList();
-        if (!unknown.isEmpty()) {
-            throw InvalidRequestException.forField("roles", "unknown roles: " + String.join(", ", unknown));
-        }
-        return found;
+        return roleCatalog.resolve(organizationId, names);
     }
 
     private static Set<Long> roleIds(List<RoleGrant> roles) {
@@ -271,15 +279,8 @@ public class StaffService {
     }
 
     private static void requireNotSelf(Caller caller, Staff staff) {
-        if (staff.id() == caller.staffId()) {
+        if (caller.is(staff.id())) {
             throw new ForbiddenException("You cannot deactivate yourself.");
-        }
-    }
-
-    private void requirePasswordPolicy(String password, StaffProfile profile) {
-        if ((profile.email() != null && password.equalsIgnoreCase(profile.email()))
-                || (profile.username() != null && password.equalsIgnoreCase(profile.username()))) {
-            throw InvalidRequestException.forField("password", "must not be the email or the username");
         }
     }
 

@@ -43,7 +43,7 @@ public final class TestDatabase {
 
     @SuppressWarnings("resource")
     private static Connection startContainer() {
-        PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+        PostgreSQLContainer container = new PostgreSQLContainer("postgres:17");
         container.start();
         log.info("Tests use a PostgreSQL container at {}", container.getJdbcUrl());
         return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword());

@@ -39,7 +39,15 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> handleApiException(ApiException ex) {
-        return problem(ex.status(), ex.type(), ex.title(), ex.detail(), ex.errors());
+        ResponseEntity<Object> response = problem(ex.status(), ex.type(), ex.title(), ex.detail(), ex.errors());
+        if (ex instanceof RetryAfter retry) {
+            long seconds = Math.max(1, (retry.retryAfter().toMillis() + 999) / 1000);
+            return ResponseEntity.status(response.getStatusCode())
+                    .headers(response.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                    .body(response.getBody());
+        }
+        return response;
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})

@@ -6,14 +6,16 @@ import java.util.Set;
  * Who is calling, built once per request by authentication. Services take it as an argument
  * instead of reading a static security context.
  *
- * @param staffId the staff member behind the request
+ * @param staffId the staff member behind the request, or null for an API key
+ * @param apiKeyId the API key behind the request, or null for a staff member
  * @param organizationId the caller's own organization
  * @param allOrganizations true for a superadmin, who sees every organization
  * @param visibleOrganizationIds the organizations whose rows the caller may see (its own and its descendants)
  * @param permissions the union of the permissions of the caller's roles
  */
 public record Caller(
-        long staffId,
+        Long staffId,
+        Long apiKeyId,
         long organizationId,
         boolean allOrganizations,
         Set<Long> visibleOrganizationIds,
@@ -24,12 +26,30 @@ public record Caller(
         permissions = Set.copyOf(permissions);
     }
 
+    public static Caller staff(
+            long staffId, long organizationId, boolean allOrganizations, Set<Long> visible, Set<String> permissions) {
+        return new Caller(staffId, null, organizationId, allOrganizations, visible, permissions);
+    }
+
+    public static Caller apiKey(long apiKeyId, long organizationId, Set<Long> visible, Set<String> permissions) {
+        return new Caller(null, apiKeyId, organizationId, false, visible, permissions);
+    }
+
     public boolean has(String permission) {
         return permissions.contains(permission);
     }
 
     public boolean hasAll(Set<String> required) {
         return permissions.containsAll(required);
+    }
+
+    /** True when the request is made by this staff member themselves. */
+    public boolean is(long staff) {
+        return staffId != null && staffId == staff;
+    }
+
+    public boolean isStaff() {
+        return staffId != null;
     }
 
     public boolean canSee(long organization) {

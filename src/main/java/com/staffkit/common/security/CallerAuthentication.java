@@ -26,6 +26,6 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
 
     @Override
     public String getName() {
-        return "staff:" + caller.staffId();
+        return caller.isStaff() ? "staff:" + caller.staffId() : "api-key:" + caller.apiKeyId();
     }
 }

@@ -1,4 +1,4 @@
-package com.staffkit.staff;
+package com.staffkit.common.web;
 
 import com.staffkit.common.error.FieldViolation;
 import com.staffkit.common.error.InvalidRequestException;
@@ -15,29 +15,29 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Applies a JSON merge patch (RFC 7396) to a staff member's current state and binds the result to
- * the same request a PUT takes, so both share one set of rules. Unknown keys are refused by the
- * binding exactly as in a PUT.
+ * Applies a JSON merge patch (RFC 7396) to a resource's current state, rendered as the request a
+ * PUT takes, and binds and validates the result exactly like a PUT. So PATCH and PUT share one set
+ * of rules, and unknown properties are refused by both.
  */
 @Component
-class StaffPatcher {
+public class JsonMergePatch {
 
     private final JsonMapper jsonMapper;
     private final Validator validator;
 
-    StaffPatcher(JsonMapper jsonMapper, Validator validator) {
+    JsonMergePatch(JsonMapper jsonMapper, Validator validator) {
         this.jsonMapper = jsonMapper;
         this.validator = validator;
     }
 
-    UpdateStaffRequest merge(UpdateStaffRequest current, JsonNode patch) {
+    public <T> T apply(T current, JsonNode patch, Class<T> type) {
         if (patch == null || !patch.isObject()) {
             throw InvalidRequestException.forField("body", "must be a JSON object");
         }
         ObjectNode target = jsonMapper.valueToTree(current);
         mergeInto(target, (ObjectNode) patch);
-        UpdateStaffRequest merged = jsonMapper.treeToValue(target, UpdateStaffRequest.class);
-        Set<ConstraintViolation<UpdateStaffRequest>> violations = validator.validate(merged);
+        T merged = jsonMapper.treeToValue(target, type);
+        Set<ConstraintViolation<T>> violations = validator.validate(merged);
         if (!violations.isEmpty()) {
             List<FieldViolation> errors = violations.stream()
                     .map(v -> new FieldViolation(fieldName(v), v.getMessage()))

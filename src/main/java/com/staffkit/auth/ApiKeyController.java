@@ -1,0 +1,83 @@
+package com.staffkit.auth;
+
+import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.PageRequest;
+import com.staffkit.common.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/v1/api-keys")
+@Tag(
+        name = "API keys",
+        description = "Keys for integration partners: send X-Api-Key: <key> or Authorization: Token <key>")
+class ApiKeyController {
+
+    private final ApiKeyService apiKeys;
+
+    ApiKeyController(ApiKeyService apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAuthority('api-keys:manage')")
+    @Operation(
+            summary = "Create an API key",
+            description = "The response carries the full secret key exactly once; Staffkit keeps only its hash."
+                    + " A key acts within the organization with its roles' permissions.")
+    ResponseEntity<ApiKeyResponse> create(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @Valid @RequestBody CreateApiKeyRequest request) {
+        ApiKeyResponse created = apiKeys.create(caller, request);
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/v1/api-keys/{id}")
+                .buildAndExpand(created.id())
+                .toUri();
+        return ResponseEntity.created(location)
+                .cacheControl(CacheControl.noStore())
+                .body(created);
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('api-keys:manage')")
+    @Operation(summary = "List API keys (never their secrets)")
+    PageResponse<ApiKeyResponse> list(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "page_size", required = false) Integer pageSize) {
+        return apiKeys.list(caller, PageRequest.of(page, pageSize));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('api-keys:manage')")
+    @Operation(summary = "Get one API key (never its secret)")
+    ApiKeyResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
+        return apiKeys.get(caller, id);
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasAuthority('api-keys:manage')")
+    @Operation(summary = "Revoke an API key", description = "It gets 401 from the next request on. Repeating is 204.")
+    ResponseEntity<Void> revoke(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
+        apiKeys.revoke(caller, id);
+        return ResponseEntity.noContent().build();
+    }
+}

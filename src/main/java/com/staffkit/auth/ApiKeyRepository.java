@@ -1,0 +1,182 @@
+package com.staffkit.auth;
+
+import com.staffkit.common.security.Caller;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ApiKeyRepository {
+
+    /** A key as listed: never its secret or hash. */
+    record ApiKeyRow(
+            long id,
+            long organizationId,
+            String name,
+            String prefix,
+            List<String> roles,
+            Long createdBy,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant lastUsedAt,
+            Instant revokedAt) {}
+
+    record KeyCaller(Caller caller, Instant lastUsedAt) {}
+
+    private static final String SELECT = """
+            select k.id, k.organization_id, k.name, k.prefix, k.created_by, k.created_at, k.expires_at,
+                   k.last_used_at, k.revoked_at,
+                   array(select r.name from api_key_roles kr join roles r on r.id = kr.role_id
+                         where kr.api_key_id = k.id order by r.name) as roles
+            from api_keys k
+            """;
+
+    private final JdbcClient jdbc;
+
+    ApiKeyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(
+            long organizationId,
+            String name,
+            String prefix,
+            byte[] hash,
+            Long createdBy,
+            Instant createdAt,
+            Instant expiresAt,
+            Collection<Long> roleIds) {
+        long id = jdbc.sql("""
+                        insert into api_keys (organization_id, name, prefix, key_hash, created_by, created_at, expires_at)
+                        values (:organizationId, :name, :prefix, :hash, :createdBy, :createdAt, :expiresAt)
+                        returning id
+                        """)
+                .param("organizationId", organizationId)
+                .param("name", name)
+                .param("prefix", prefix)
+                .param("hash", hash)
+                .param("createdBy", createdBy)
+                .param("createdAt", Timestamp.from(createdAt))
+                .param("expiresAt", expiresAt == null ? null : Timestamp.from(expiresAt))
+                .query(Long.class)
+                .single();
+        jdbc.sql("""
+                        insert into api_key_roles (api_key_id, role_id, organization_id)
+                        select :id, role_id, :organizationId from unnest(cast(:roleIds as bigint[])) as role_id
+                        """)
+                .param("id", id)
+                .param("organizationId", organizationId)
+                .param("roleIds", roleIds.toArray(Long[]::new))
+                .update();
+        return id;
+    }
+
+    Optional<ApiKeyRow> find(long id, Long[] organizations) {
+        String where =
+                organizations == null ? " where k.id = :id" : " where k.id = :id and k.organization_id = any(:orgs)";
+        var spec = jdbc.sql(SELECT + where).param("id", id);
+        if (organizations != null) {
+            spec = spec.param("orgs", organizations);
+        }
+        return spec.query(ApiKeyRepository::row).optional();
+    }
+
+    List<ApiKeyRow> list(Long[] organizations, int limit, long offset) {
+        String where = organizations == null ? "" : " where k.organization_id = any(:orgs)";
+        var spec = jdbc.sql(SELECT + where + " order by k.id desc limit :limit offset :offset")
+                .param("limit", limit)
+                .param("offset", offset);
+        if (organizations != null) {
+            spec = spec.param("orgs", organizations);
+        }
+        return spec.query(ApiKeyRepository::row).list();
+    }
+
+    long count(Long[] organizations) {
+        if (organizations == null) {
+            return jdbc.sql("select count(*) from api_keys").query(Long.class).single();
+        }
+        return jdbc.sql("select count(*) from api_keys where organization_id = any(:orgs)")
+                .param("orgs", organizations)
+                .query(Long.class)
+                .single();
+    }
+
+    void revoke(long id, Instant now) {
+        jdbc.sql("update api_keys set revoked_at = :now where id = :id and revoked_at is null")
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
+    }
+
+    /** The caller behind a key in one indexed query: key, organization (active), permissions, visible organizations. */
+    Optional<KeyCaller> findCaller(byte[] hash, Instant now) {
+        return jdbc.sql("""
+                        select k.id, k.organization_id, k.last_used_at,
+                               array(select distinct p from api_key_roles kr join roles r on r.id = kr.role_id
+                                     cross join unnest(r.permissions) p where kr.api_key_id = k.id) as permissions,
+                               array(select d.id from organizations d
+                                     where d.path like o.path || '%' and d.is_active) as visible_organizations
+                        from api_keys k
+                        join organizations o on o.id = k.organization_id
+                        where k.key_hash = :hash
+                          and k.revoked_at is null
+                          and (k.expires_at is null or k.expires_at > :now)
+                          and o.is_active
+                        """)
+                .param("hash", hash)
+                .param("now", Timestamp.from(now))
+                .query((rs, row) -> {
+                    Set<String> permissions =
+                            Set.of((String[]) rs.getArray("permissions").getArray());
+                    Set<Long> visible = Stream.of((Long[])
+                                    rs.getArray("visible_organizations").getArray())
+                            .collect(Collectors.toSet());
+                    Caller caller =
+                            Caller.apiKey(rs.getLong("id"), rs.getLong("organization_id"), visible, permissions);
+                    return new KeyCaller(caller, instant(rs.getTimestamp("last_used_at")));
+                })
+                .optional();
+    }
+
+    void touch(long id, Instant now) {
+        jdbc.sql("update api_keys set last_used_at = :now where id = :id")
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
+    }
+
+    void removeRole(long roleId) {
+        jdbc.sql("delete from api_key_roles where role_id = :roleId")
+                .param("roleId", roleId)
+                .update();
+    }
+
+    private static ApiKeyRow row(ResultSet rs, int row) throws SQLException {
+        long createdBy = rs.getLong("created_by");
+        return new ApiKeyRow(
+                rs.getLong("id"),
+                rs.getLong("organization_id"),
+                rs.getString("name"),
+                rs.getString("prefix"),
+                List.of((String[]) rs.getArray("roles").getArray()),
+                rs.wasNull() ? null : createdBy,
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("expires_at")),
+                instant(rs.getTimestamp("last_used_at")),
+                instant(rs.getTimestamp("revoked_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

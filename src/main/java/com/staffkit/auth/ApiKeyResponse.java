@@ -1,0 +1,48 @@
+package com.staffkit.auth;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+
+/** An API key as listed. The secret {@code key} appears once, in the response to its creation. */
+@Schema(name = "ApiKey")
+record ApiKeyResponse(
+        long id,
+        long organization,
+        @Schema(example = "POS integration") String name,
+
+        @Schema(description = "The first characters of the key, to recognize it", example = "sk_3f9a1c2b")
+        String prefix,
+
+        @Schema(example = "[\"member\"]") List<String> roles,
+        @Schema(description = "Staff id of the creator") Long createdBy,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant lastUsedAt,
+        Instant revokedAt,
+
+        @Schema(description = "The full secret; shown only once, at creation")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String key) {
+
+    static ApiKeyResponse of(ApiKeyRepository.ApiKeyRow row, String key) {
+        return new ApiKeyResponse(
+                row.id(),
+                row.organizationId(),
+                row.name(),
+                row.prefix(),
+                row.roles(),
+                row.createdBy(),
+                row.createdAt(),
+                row.expiresAt(),
+                row.lastUsedAt(),
+                row.revokedAt(),
+                key);
+    }
+
+    @Override
+    public String toString() {
+        return "ApiKeyResponse[id=" + id + ", prefix=" + prefix + "]";
+    }
+}

@@ -1,0 +1,108 @@
+package com.staffkit.auth;
+
+import com.staffkit.common.error.ForbiddenException;
+import com.staffkit.common.error.InvalidRequestException;
+import com.staffkit.common.error.NotFoundException;
+import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.PageRequest;
+import com.staffkit.common.web.PageResponse;
+import com.staffkit.role.RoleCatalog;
+import com.staffkit.role.RoleDeleted;
+import com.staffkit.role.RoleGrant;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** API keys for integration partners: minted once, stored as a hash, revoked at once. */
+@Service
+class ApiKeyService {
+
+    static final String KEY_PREFIX = "sk_";
+    private static final int VISIBLE_PREFIX_LENGTH = KEY_PREFIX.length() + 8;
+    /** {@code last_used_at} is written at most this often per key, not on every request. */
+    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
+    private final ApiKeyRepository keys;
+    private final RoleCatalog roles;
+    private final Clock clock;
+
+    ApiKeyService(ApiKeyRepository keys, RoleCatalog roles, Clock clock) {
+        this.keys = keys;
+        this.roles = roles;
+        this.clock = clock;
+    }
+
+    @Transactional
+    ApiKeyResponse create(Caller caller, CreateApiKeyRequest request) {
+        Instant now = clock.instant();
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
+            throw InvalidRequestException.forField("expires_at", "must be in the future");
+        }
+        List<RoleGrant> grants = roles.resolve(caller.organizationId(), request.roles());
+        for (RoleGrant role : grants) {
+            if (role.isSuperadmin()) {
+                throw InvalidRequestException.forField(
+                        "roles", "an API key acts within one organization; superadmin cannot be given to it");
+            }
+            if (!caller.hasAll(role.permissions())) {
+                throw new ForbiddenException("You cannot give the role '" + role.name()
+                        + "' to a key: it carries permissions you do not hold.");
+            }
+        }
+        String secret = KEY_PREFIX + TokenHashing.newSecret();
+        long id = keys.insert(
+                caller.organizationId(),
+                request.name().trim(),
+                secret.substring(0, VISIBLE_PREFIX_LENGTH),
+                TokenHashing.sha256(secret),
+                caller.staffId(),
+                now,
+                request.expiresAt(),
+                grants.stream().map(RoleGrant::id).toList());
+        return ApiKeyResponse.of(keys.find(id, null).orElseThrow(), secret);
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<ApiKeyResponse> list(Caller caller, PageRequest page) {
+        Long[] organizations = caller.organizationFilter();
+        long count = keys.count(organizations);
+        List<ApiKeyRepository.ApiKeyRow> rows =
+                page.offset() < count ? keys.list(organizations, page.pageSize(), page.offset()) : List.of();
+        return page.toResponse(count, rows, row -> ApiKeyResponse.of(row, null));
+    }
+
+    @Transactional(readOnly = true)
+    ApiKeyResponse get(Caller caller, long id) {
+        return keys.find(id, caller.organizationFilter())
+                .map(row -> ApiKeyResponse.of(row, null))
+                .orElseThrow(() -> new NotFoundException("No API key with id " + id + "."));
+    }
+
+    @Transactional
+    void revoke(Caller caller, long id) {
+        get(caller, id);
+        keys.revoke(id, clock.instant());
+    }
+
+    /** The caller behind a key, or empty for an unknown, revoked or expired one. */
+    @Transactional
+    Optional<Caller> resolve(String secret) {
+        Instant now = clock.instant();
+        return keys.findCaller(TokenHashing.sha256(secret), now).map(found -> {
+            if (found.lastUsedAt() == null || found.lastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
+                keys.touch(found.caller().apiKeyId(), now);
+            }
+            return found.caller();
+        });
+    }
+
+    @EventListener
+    void onRoleDeleted(RoleDeleted event) {
+        keys.removeRole(event.roleId());
+    }
+}

@@ -1,0 +1,162 @@
+package com.staffkit.auth;
+
+import com.staffkit.common.error.UnauthorizedException;
+import com.staffkit.common.security.Caller;
+import com.staffkit.staff.StaffDeactivated;
+import com.staffkit.staff.StaffPasswordChanged;
+import com.staffkit.staff.StaffRolesChanged;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sessions with opaque tokens: a short-lived access token and a rotating refresh token per login.
+ * Every check reads the database, so a revocation is seen by every instance on its next request.
+ */
+@Service
+class SessionService {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionService.class);
+
+    private final AccessTokenRepository accessTokens;
+    private final RefreshTokenRepository refreshTokens;
+    private final AuthProperties properties;
+    private final Clock clock;
+
+    SessionService(
+            AccessTokenRepository accessTokens,
+            RefreshTokenRepository refreshTokens,
+            AuthProperties properties,
+            Clock clock) {
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The secrets handed to the client once; the database keeps their hashes. */
+    record Tokens(String accessToken, Duration accessTokenTtl, String refreshToken) {
+
+        @Override
+        public String toString() {
+            return "Tokens[accessTokenTtl=" + accessTokenTtl + "]";
+        }
+    }
+
+    @Transactional
+    Tokens start(long staffId, long organizationId) {
+        return issue(UUID.randomUUID(), staffId, organizationId);
+    }
+
+    /**
+     * Exchanges a refresh token for new tokens. The old one stops working; presenting it again
+     * revokes the whole family, since only a thief or a replay would.
+     */
+    @Transactional(noRollbackFor = UnauthorizedException.class)
+    Tokens refresh(String refreshToken) {
+        Instant now = clock.instant();
+        RefreshTokenRepository.RefreshToken token = refreshTokens
+                .findForUpdate(TokenHashing.sha256(refreshToken))
+                .orElseThrow(SessionService::invalidRefreshToken);
+        if (token.revokedAt() != null || token.expiresAt().isBefore(now) || !token.accountActive()) {
+            throw invalidRefreshToken();
+        }
+        if (token.usedAt() != null) {
+            log.warn("A used refresh token was presented again; revoking session family of staff {}", token.staffId());
+            revokeFamily(token.familyId(), now);
+            throw invalidRefreshToken();
+        }
+        refreshTokens.markUsed(token.id(), now);
+        return issue(token.familyId(), token.staffId(), token.organizationId());
+    }
+
+    /** Ends the session the refresh token belongs to; unknown tokens are ignored, so logout always succeeds. */
+    @Transactional
+    void logout(String refreshToken) {
+        refreshTokens
+                .findForUpdate(TokenHashing.sha256(refreshToken))
+                .ifPresent(token -> revokeFamily(token.familyId(), clock.instant()));
+    }
+
+    @Transactional
+    void revokeAccessToken(String accessToken) {
+        accessTokens.revoke(TokenHashing.sha256(accessToken), clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Caller> resolve(String accessToken) {
+        return accessTokens.findCaller(TokenHashing.sha256(accessToken), clock.instant());
+    }
+
+    /** Deactivation, a role change or a password change end every session of the account, in the same transaction. */
+    @EventListener
+    void onStaffDeactivated(StaffDeactivated event) {
+        revokeAllOf(event.staffId());
+    }
+
+    @EventListener
+    void onStaffRolesChanged(StaffRolesChanged event) {
+        revokeAllOf(event.staffId());
+    }
+
+    @EventListener
+    void onStaffPasswordChanged(StaffPasswordChanged event) {
+        revokeAllOf(event.staffId());
+    }
+
+    /** Expired tokens are useless; keep the tables small. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    @Transactional
+    void purgeExpired() {
+        Instant cutoff = clock.instant().minus(Duration.ofDays(1));
+        accessTokens.deleteExpiredBefore(cutoff);
+        refreshTokens.deleteExpiredBefore(cutoff);
+    }
+
+    private void revokeAllOf(long staffId) {
+        Instant now = clock.instant();
+        accessTokens.revokeAllOf(staffId, now);
+        refreshTokens.revokeAllOf(staffId, now);
+    }
+
+    private void revokeFamily(UUID familyId, Instant now) {
+        refreshTokens.revokeFamily(familyId, now);
+        accessTokens.revokeFamily(familyId, now);
+    }
+
+    private Tokens issue(UUID familyId, long staffId, long organizationId) {
+        Instant now = clock.instant();
+        String access = TokenHashing.newSecret();
+        String refresh = TokenHashing.newSecret();
+        accessTokens.insert(
+                TokenHashing.sha256(access),
+                familyId,
+                staffId,
+                organizationId,
+                now,
+                now.plus(properties.accessTokenTtl()));
+        refreshTokens.insert(
+                TokenHashing.sha256(refresh),
+                familyId,
+                staffId,
+                organizationId,
+                now,
+                now.plus(properties.refreshTokenTtl()));
+        return new Tokens(access, properties.accessTokenTtl(), refresh);
+    }
+
+    private static UnauthorizedException invalidRefreshToken() {
+        return new UnauthorizedException(
+                "invalid-refresh-token",
+                "Invalid refresh token",
+                "The refresh token is invalid, expired, revoked or already used. Log in again.");
+    }
+}

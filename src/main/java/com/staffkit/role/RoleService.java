@@ -1,0 +1,157 @@
+package com.staffkit.role;
+
+import com.staffkit.common.error.ConflictException;
+import com.staffkit.common.error.DataIntegrityViolations;
+import com.staffkit.common.error.ForbiddenException;
+import com.staffkit.common.error.InvalidRequestException;
+import com.staffkit.common.error.NotFoundException;
+import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.PageRequest;
+import com.staffkit.common.web.PageResponse;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Custom roles per organization; built-in roles are read-only. Nobody hands out what they lack. */
+@Service
+class RoleService {
+
+    private static final Set<String> BUILT_IN_NAMES =
+            Set.of("superadmin", "owner", "admin", "manager", "member", "worker");
+
+    private final RoleRepository repository;
+    private final RoleQueries queries;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    RoleService(RoleRepository repository, RoleQueries queries, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.queries = queries;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<RoleResponse> list(Caller caller, PageRequest page) {
+        long count = queries.count(caller.organizationFilter());
+        List<RoleResponse> rows = page.offset() < count
+                ? queries.list(caller.organizationFilter(), page.pageSize(), page.offset())
+                : List.of();
+        return page.toResponse(count, rows);
+    }
+
+    @Transactional(readOnly = true)
+    RoleResponse get(Caller caller, long id) {
+        return queries.find(id, caller.organizationFilter()).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional
+    RoleResponse create(Caller caller, RoleRequest request) {
+        Set<String> permissions = checkedPermissions(caller, request.permissions());
+        Role role = Role.custom(
+                caller.organizationId(),
+                checkedName(request.name()),
+                description(request),
+                permissions,
+                clock.instant());
+        return get(caller, save(role).id());
+    }
+
+    /** The current state as a full-replace request, for merging a PATCH onto. */
+    @Transactional(readOnly = true)
+    RoleRequest currentState(Caller caller, long id) {
+        RoleResponse role = get(caller, id);
+        return new RoleRequest(role.name(), role.description(), role.permissions());
+    }
+
+    @Transactional
+    RoleResponse replace(Caller caller, long id, RoleRequest request) {
+        Role role = loadForChange(caller, id);
+        Set<String> permissions = checkedPermissions(caller, request.permissions());
+        role.change(checkedName(request.name()), description(request), permissions, clock.instant());
+        save(role);
+        return get(caller, id);
+    }
+
+    /**
+     * Deletes a custom role. While staff or keys hold it, that is a 409, unless {@code force}
+     * unassigns it from them first.
+     */
+    @Transactional
+    void delete(Caller caller, long id, boolean force) {
+        Role role = loadForChange(caller, id);
+        if (force) {
+            events.publishEvent(new RoleDeleted(role.id(), role.organizationId()));
+        }
+        try {
+            repository.delete(role);
+            repository.flush();
+        } catch (DataIntegrityViolationException ex) {
+            throw new ConflictException(
+                    "The role is assigned to staff members or API keys; unassign it first or pass force=true.");
+        }
+    }
+
+    private Role loadForChange(Caller caller, long id) {
+        Role role = (caller.allOrganizations()
+                        ? repository.findById(id)
+                        : repository.findVisible(id, caller.visibleOrganizationIds()))
+                .orElseThrow(() -> notFound(id));
+        if (role.isBuiltIn()) {
+            throw new ConflictException("Built-in roles cannot be changed or deleted; create a custom role instead.");
+        }
+        if (!caller.hasAll(role.permissions())) {
+            throw new ForbiddenException("This role carries permissions you do not hold; you cannot change it.");
+        }
+        return role;
+    }
+
+    private Role save(Role role) {
+        try {
+            return repository.saveAndFlush(role);
+        } catch (DataIntegrityViolationException ex) {
+            if (DataIntegrityViolations.constraintName(ex)
+                    .filter("uk_roles_organization_name"::equals)
+                    .isPresent()) {
+                throw ConflictException.alreadyInUse("name");
+            }
+            throw ex;
+        }
+    }
+
+    private static String checkedName(String name) {
+        String trimmed = name.trim();
+        if (BUILT_IN_NAMES.contains(trimmed.toLowerCase(Locale.ROOT))) {
+            throw new ConflictException("name", "'" + trimmed + "' is the name of a built-in role.");
+        }
+        return trimmed;
+    }
+
+    private static String description(RoleRequest request) {
+        return request.description() == null ? "" : request.description().trim();
+    }
+
+    private static Set<String> checkedPermissions(Caller caller, List<String> requested) {
+        Set<String> permissions = new LinkedHashSet<>(requested == null ? List.of() : requested);
+        List<String> unknown = permissions.stream()
+                .filter(p -> !Permissions.catalogue().containsKey(p))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw InvalidRequestException.forField("permissions", "unknown permissions: " + String.join(", ", unknown));
+        }
+        if (!caller.hasAll(permissions)) {
+            throw new ForbiddenException("A role cannot carry permissions you do not hold yourself.");
+        }
+        return permissions;
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("No role with id " + id + ".");
+    }
+}

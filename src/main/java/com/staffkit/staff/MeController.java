@@ -1,0 +1,72 @@
+package com.staffkit.staff;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.staffkit.common.error.ForbiddenException;
+import com.staffkit.common.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/me")
+@Tag(name = "Me", description = "The logged-in staff member")
+class MeController {
+
+    private final StaffService staffService;
+
+    MeController(StaffService staffService) {
+        this.staffService = staffService;
+    }
+
+    /** The caller's staff representation plus its effective permissions. */
+    record MeResponse(
+            @JsonUnwrapped StaffResponse staff,
+            @Schema(example = "[\"staff:read\"]") List<String> permissions) {}
+
+    record ChangePasswordRequest(
+            @NotNull @Size(max = 128) String currentPassword,
+            @NotNull @Size(max = 128) String newPassword) {
+
+        @Override
+        public String toString() {
+            return "ChangePasswordRequest[]";
+        }
+    }
+
+    @GetMapping
+    @Operation(summary = "The logged-in staff member, with the permissions it holds")
+    MeResponse me(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        if (!caller.isStaff()) {
+            throw new ForbiddenException("An API key is not a staff member; use GET /api/v1/api-keys to see keys.");
+        }
+        return new MeResponse(
+                staffService.get(caller, caller.staffId()),
+                caller.permissions().stream().sorted().toList());
+    }
+
+    @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Change your own password",
+            description = "10 to 128 characters, not your email or username. Every session of the account ends,"
+                    + " this one included: log in again.")
+    ResponseEntity<Void> changePassword(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @Valid @RequestBody ChangePasswordRequest request) {
+        staffService.changeOwnPassword(caller, request.currentPassword(), request.newPassword());
+        return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
+    }
+}
