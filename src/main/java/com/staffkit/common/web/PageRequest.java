@@ -24,7 +24,12 @@ public record PageRequest(int page, int pageSize) {
             errors.add(new FieldViolation("page_size", "must be between 1 and " + MAX_PAGE_SIZE));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException("Invalid pagination parameters.", errors);
+            // Like every other 400, the detail names the offending parameters, not only the errors list.
+            String detail = errors.stream()
+                    .map(e -> e.field() + ": " + e.message())
+                    .reduce((x, y) -> x + "; " + y)
+                    .orElseThrow();
+            throw new InvalidRequestException(detail, errors);
         }
         return new PageRequest(p, size);
     }
