@@ -50,6 +50,14 @@ public final class Api {
         return new Request("DELETE", path);
     }
 
+    public Request options(String path) {
+        return new Request("OPTIONS", path);
+    }
+
+    public Request request(String method, String path) {
+        return new Request(method, path);
+    }
+
     public final class Request {
         private final String method;
         private final String path;
