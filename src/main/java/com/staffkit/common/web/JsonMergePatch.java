@@ -35,7 +35,7 @@ public class JsonMergePatch {
             throw InvalidRequestException.forField("body", "must be a JSON object");
         }
         ObjectNode target = jsonMapper.valueToTree(current);
-        mergeInto(target, (ObjectNode) patch);
+        mergeInto(target, (ObjectNode) patch, true);
         T merged = jsonMapper.treeToValue(target, type);
         Set<ConstraintViolation<T>> violations = validator.validate(merged);
         if (!violations.isEmpty()) {
@@ -54,14 +54,23 @@ public class JsonMergePatch {
         return merged;
     }
 
-    private static void mergeInto(ObjectNode target, ObjectNode patch) {
+    /**
+     * A null clears: inside a map (attributes) the key is removed; a top-level field is set to an
+     * explicit null, which binds exactly like a missing one but still reaches the binding, so an
+     * unknown property is refused even when its value is null.
+     */
+    private static void mergeInto(ObjectNode target, ObjectNode patch, boolean topLevel) {
         for (Map.Entry<String, JsonNode> entry : patch.properties()) {
             String name = entry.getKey();
             JsonNode value = entry.getValue();
             if (value.isNull()) {
-                target.remove(name);
+                if (topLevel) {
+                    target.putNull(name);
+                } else {
+                    target.remove(name);
+                }
             } else if (value.isObject() && target.get(name) instanceof ObjectNode existing) {
-                mergeInto(existing, (ObjectNode) value);
+                mergeInto(existing, (ObjectNode) value, false);
             } else {
                 target.set(name, value);
             }
