@@ -162,14 +162,13 @@ class ApiKeyRepository {
     }
 
     private static ApiKeyRow row(ResultSet rs, int row) throws SQLException {
-        long createdBy = rs.getLong("created_by");
         return new ApiKeyRow(
                 rs.getLong("id"),
                 rs.getLong("organization_id"),
                 rs.getString("name"),
                 rs.getString("prefix"),
                 List.of((String[]) rs.getArray("roles").getArray()),
-                rs.wasNull() ? null : createdBy,
+                rs.getObject("created_by", Long.class),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("expires_at")),
                 instant(rs.getTimestamp("last_used_at")),

@@ -50,10 +50,9 @@ class RoleQueries {
     }
 
     private static RoleResponse row(ResultSet rs, int row) throws SQLException {
-        long organization = rs.getLong("organization_id");
         return new RoleResponse(
                 rs.getLong("id"),
-                rs.wasNull() ? null : organization,
+                rs.getObject("organization_id", Long.class),
                 rs.getString("name"),
                 rs.getString("description"),
                 List.of((String[]) rs.getArray("permissions").getArray()),
