@@ -73,6 +73,7 @@ class StaffController {
             @Parameter(description = "Exact, case-insensitive") @RequestParam(required = false) String username,
             @Parameter(description = "Organization id (for callers that see several)") @RequestParam(required = false)
                     Long organization,
+            @Parameter(description = "Team id: only the team's members") @RequestParam(required = false) Long team,
             @Parameter(
                             description =
                                     "id, last_name, first_name, email, created_at or modified_at; prefix - for descending")
@@ -88,6 +89,7 @@ class StaffController {
                 email,
                 username,
                 organization,
+                team,
                 ordering);
         return staffService.list(caller, filter, PageRequest.of(page, pageSize));
     }

@@ -20,6 +20,7 @@ record StaffFilter(
         String email,
         String username,
         Long organization,
+        Long team,
         String ordering) {
 
     /** Allowed orderings and their columns; every one is backed by an index with the id tie-breaker. */

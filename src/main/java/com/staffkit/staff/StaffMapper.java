@@ -11,7 +11,6 @@ interface StaffMapper {
     @Mapping(target = "isActive", source = "active")
     @Mapping(target = "retailStores", expression = "java(java.util.List.of())")
     @Mapping(target = "currentStore", ignore = true)
-    @Mapping(target = "teams", expression = "java(java.util.List.of())")
     @Mapping(target = "generatedPassword", ignore = true)
     StaffResponse toResponse(StaffRow row);
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The read side of staff: each staff member with its role names in one query, so a page costs one
@@ -27,9 +28,14 @@ class StaffQueries {
                    s.tags, s.is_active, s.has_activated, s.full_store_access, s.last_login, s.date_joined,
                    s.created_at, s.modified_at,
                    array(select r.name from staff_roles sr join roles r on r.id = sr.role_id
-                         where sr.staff_id = s.id order by r.name) as roles
+                         where sr.staff_id = s.id order by r.name) as roles,
+                   (select json_agg(json_build_object('id', t.id, 'name', t.name) order by t.name, t.id)
+                    from team_members tm join teams t on t.id = tm.team_id
+                    where tm.staff_id = s.id)::text as teams
             from staff s
             """;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
@@ -113,6 +119,12 @@ class StaffQueries {
         if (!filter.includePending()) {
             where.add("s.has_activated", null, null);
         }
+        if (filter.team() != null) {
+            where.add(
+                    "exists (select 1 from team_members tm where tm.staff_id = s.id and tm.team_id = :team)",
+                    "team",
+                    filter.team());
+        }
         if (filter.remoteId() != null) {
             where.add("s.remote_id = :remoteId", "remoteId", filter.remoteId());
         }
@@ -155,6 +167,7 @@ class StaffQueries {
                 StringMapJsonConverter.parse(rs.getString("attributes")),
                 List.of((String[]) rs.getArray("tags").getArray()),
                 List.of((String[]) rs.getArray("roles").getArray()),
+                teams(rs.getString("teams")),
                 rs.getBoolean("is_active"),
                 rs.getBoolean("has_activated"),
                 rs.getBoolean("full_store_access"),
@@ -162,6 +175,10 @@ class StaffQueries {
                 instant(rs.getTimestamp("date_joined")),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("modified_at")));
+    }
+
+    private static List<StaffResponse.TeamSummary> teams(String json) {
+        return json == null ? List.of() : List.of(JSON.readValue(json, StaffResponse.TeamSummary[].class));
     }
 
     private static Instant instant(Timestamp timestamp) {

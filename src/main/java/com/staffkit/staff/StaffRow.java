@@ -23,6 +23,7 @@ record StaffRow(
         Map<String, String> attributes,
         List<String> tags,
         List<String> roles,
+        List<StaffResponse.TeamSummary> teams,
         boolean active,
         boolean hasActivated,
         boolean fullStoreAccess,

@@ -136,6 +136,18 @@ class AccessMatrixTests extends IntegrationTest {
                 "POST /api/v1/api-keys",
                 needs("api-keys:manage", 201, () -> Map.of("name", "Matrix key", "roles", List.of("member"))));
         rules.put("DELETE /api/v1/api-keys/{id}", needs("api-keys:manage", 404));
+
+        rules.put("GET /api/teams/responsibilities", needs("teams:read", 200));
+        rules.put("GET /api/teams", needs("teams:read", 200));
+        rules.put("GET /api/teams/{id}", needs("teams:read", 404));
+        rules.put("POST /api/teams", needs("teams:write", 201, () -> Map.of("name", "Matrix team " + unique())));
+        rules.put("PUT /api/teams/{id}", needs("teams:write", 404, () -> Map.of("name", "Matrix team " + unique())));
+        rules.put("PATCH /api/teams/{id}", needs("teams:write", 404, () -> Map.of("description", "x")));
+        rules.put("DELETE /api/teams/{id}", needs("teams:write", 404));
+        rules.put("GET /api/teams/{id}/members", needs("teams:read", 404));
+        rules.put("POST /api/teams/{id}/members", needs("teams:write", 404, () -> Map.of("staff_ids", List.of(1))));
+        rules.put("PUT /api/teams/{id}/members/{staffId}", needs("teams:write", 404));
+        rules.put("DELETE /api/teams/{id}/members/{staffId}", needs("teams:write", 404));
         return rules;
     }
 
@@ -183,7 +195,10 @@ class AccessMatrixTests extends IntegrationTest {
 
     private void check(String endpoint, Rule rule, Caller caller) {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
-        String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{id}", MISSING_ID) + rule.query();
+        String path = endpoint.substring(endpoint.indexOf(' ') + 1)
+                        .replace("{id}", MISSING_ID)
+                        .replace("{staffId}", MISSING_ID)
+                + rule.query();
         var request = api.request(method, path);
         if (caller.header() != null) {
             request.header(caller.header(), caller.value());

@@ -1,0 +1,49 @@
+package com.staffkit.staff;
+
+import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.PageRequest;
+import com.staffkit.common.web.PageResponse;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What other features (teams, stores) need from the staff directory. */
+@Service
+@Transactional(readOnly = true)
+public class StaffDirectory {
+
+    private final StaffService staffService;
+    private final JdbcClient jdbc;
+
+    StaffDirectory(StaffService staffService, JdbcClient jdbc) {
+        this.staffService = staffService;
+        this.jdbc = jdbc;
+    }
+
+    /** Which of these staff ids exist in the organization. */
+    public Set<Long> existingIn(long organizationId, Collection<Long> staffIds) {
+        if (staffIds.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc
+                .sql("select id from staff where organization_id = :organizationId and id = any(:ids)")
+                .param("organizationId", organizationId)
+                .param("ids", staffIds.toArray(Long[]::new))
+                .query(Long.class)
+                .list()
+                .stream()
+                .collect(Collectors.toSet());
+    }
+
+    /** A team's members as staff representations, paginated like the staff list. */
+    public PageResponse<StaffResponse> teamMembers(
+            Caller caller, long teamId, boolean includeInactive, PageRequest page) {
+        StaffFilter filter =
+                new StaffFilter(null, List.of(), null, includeInactive, true, null, null, null, null, teamId, null);
+        return staffService.list(caller, filter, page);
+    }
+}

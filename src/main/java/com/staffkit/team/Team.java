@@ -1,0 +1,67 @@
+package com.staffkit.team;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+
+/** A named group of staff that carries responsibilities. */
+@Entity
+@Table(name = "teams")
+class Team {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "organization_id", nullable = false, updatable = false)
+    private long organizationId;
+
+    @Column(nullable = false)
+    private String name;
+
+    private String description;
+
+    @Column(nullable = false)
+    private String[] responsibilities;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "modified_at", nullable = false)
+    private Instant modifiedAt;
+
+    @Version
+    private long version;
+
+    protected Team() {}
+
+    static Team create(
+            long organizationId, String name, String description, List<String> responsibilities, Instant now) {
+        Team team = new Team();
+        team.organizationId = organizationId;
+        team.createdAt = now;
+        team.change(name, description, responsibilities, now);
+        return team;
+    }
+
+    void change(String name, String description, List<String> responsibilities, Instant now) {
+        this.name = name;
+        this.description = description;
+        this.responsibilities = responsibilities.toArray(String[]::new);
+        this.modifiedAt = now;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    long organizationId() {
+        return organizationId;
+    }
+}

@@ -1,0 +1,187 @@
+package com.staffkit.team;
+
+import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.JsonMergePatch;
+import com.staffkit.common.web.PageRequest;
+import com.staffkit.common.web.PageResponse;
+import com.staffkit.staff.StaffResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/teams")
+@Tag(name = "Teams", description = "Teams of staff with responsibilities, and their membership")
+class TeamController {
+
+    private final TeamService teams;
+    private final JsonMergePatch mergePatch;
+
+    TeamController(TeamService teams, JsonMergePatch mergePatch) {
+        this.teams = teams;
+        this.mergePatch = mergePatch;
+    }
+
+    record ResponsibilityResponse(String name, String description) {}
+
+    record AddMembersRequest(@NotEmpty @Size(max = 1000) List<@NotNull Long> staffIds) {}
+
+    @GetMapping("/responsibilities")
+    @PreAuthorize("hasAuthority('teams:read')")
+    @Operation(
+            summary = "The predefined responsibilities, with a description of each",
+            description =
+                    "Teams may also carry custom responsibilities: upper-case names matching ^[A-Z][A-Z0-9_]{1,63}$.")
+    List<ResponsibilityResponse> responsibilities() {
+        return Responsibilities.predefined().entrySet().stream()
+                .map(e -> new ResponsibilityResponse(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('teams:read')")
+    @Operation(summary = "List teams", description = "Paginated like staff, with filters.")
+    PageResponse<TeamResponse> list(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @Parameter(description = "Page number, from 1") @RequestParam(required = false) Integer page,
+            @Parameter(description = "Page size, 1 to 1000 (default 20)")
+                    @RequestParam(name = "page_size", required = false)
+                    Integer pageSize,
+            @Parameter(description = "Teams that have this responsibility") @RequestParam(required = false)
+                    String responsibility,
+            @Parameter(description = "Exact name, case-insensitive") @RequestParam(required = false) String name,
+            @Parameter(description = "Case-insensitive partial match on the name") @RequestParam(required = false)
+                    String search,
+            @Parameter(description = "Staff id: the teams this staff member belongs to") @RequestParam(required = false)
+                    Long member,
+            @Parameter(description = "Organization id (for callers that see several)") @RequestParam(required = false)
+                    Long organization,
+            @Parameter(description = "id, name, created_at or modified_at; prefix - for descending")
+                    @RequestParam(required = false)
+                    String ordering) {
+        TeamFilter filter = new TeamFilter(responsibility, name, search, member, organization, ordering);
+        return teams.list(caller, filter, PageRequest.of(page, pageSize));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('teams:read')")
+    @Operation(summary = "Get one team")
+    TeamResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
+        return teams.get(caller, id);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAuthority('teams:write')")
+    @Operation(
+            summary = "Create a team",
+            description = "Names are unique per organization, case-insensitively; duplicate responsibilities collapse.")
+    ResponseEntity<TeamResponse> create(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @Valid @RequestBody TeamRequest request) {
+        TeamResponse created = teams.create(caller, request);
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/teams/{id}")
+                .buildAndExpand(created.id())
+                .toUri();
+        return ResponseEntity.created(location).body(created);
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAuthority('teams:write')")
+    @Operation(summary = "Replace a team", description = "Missing fields become null or empty.")
+    TeamResponse replace(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable long id,
+            @Valid @RequestBody TeamRequest request) {
+        return teams.replace(caller, id, request);
+    }
+
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @PreAuthorize("hasAuthority('teams:write')")
+    @Operation(summary = "Change some fields of a team", description = "JSON merge patch.")
+    TeamResponse patch(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable long id,
+            @RequestBody JsonNode patch) {
+        return teams.replace(caller, id, mergePatch.apply(teams.currentState(caller, id), patch, TeamRequest.class));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasAuthority('teams:write')")
+    @Operation(summary = "Delete a team", description = "Its memberships go with it; the staff stay.")
+    ResponseEntity<Void> delete(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
+        teams.delete(caller, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/members")
+    @PreAuthorize("hasAuthority('teams:read') and hasAuthority('staff:read')")
+    @Operation(summary = "List a team's members", description = "Active members only unless include_inactive=true.")
+    PageResponse<StaffResponse> members(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable long id,
+            @RequestParam(name = "include_inactive", defaultValue = "false") boolean includeInactive,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "page_size", required = false) Integer pageSize) {
+        return teams.members(caller, id, includeInactive, PageRequest.of(page, pageSize));
+    }
+
+    @PostMapping(path = "/{id}/members", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAuthority('teams:write')")
+    @Operation(
+            summary = "Add several members at once",
+            description = "All or nothing: an unknown staff id is 400 listing the bad ids, and none is added.")
+    ResponseEntity<Void> addMembers(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable long id,
+            @Valid @RequestBody AddMembersRequest request) {
+        teams.addMembers(caller, id, request.staffIds());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/{id}/members/{staffId}")
+    @PreAuthorize("hasAuthority('teams:write')")
+    @Operation(summary = "Add a member", description = "Idempotent.")
+    ResponseEntity<Void> addMember(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable long id,
+            @PathVariable("staffId") long staffId) {
+        teams.addMember(caller, id, staffId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{id}/members/{staffId}")
+    @PreAuthorize("hasAuthority('teams:write')")
+    @Operation(summary = "Remove a member", description = "Idempotent.")
+    ResponseEntity<Void> removeMember(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable long id,
+            @PathVariable("staffId") long staffId) {
+        teams.removeMember(caller, id, staffId);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,169 @@
+package com.staffkit.team;
+
+import com.staffkit.common.error.ConflictException;
+import com.staffkit.common.error.DataIntegrityViolations;
+import com.staffkit.common.error.InvalidRequestException;
+import com.staffkit.common.error.NotFoundException;
+import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.PageRequest;
+import com.staffkit.common.web.PageResponse;
+import com.staffkit.organization.OrganizationDirectory;
+import com.staffkit.staff.StaffDirectory;
+import com.staffkit.staff.StaffResponse;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Teams of an organization and their membership; a team and a staff member of different organizations never meet. */
+@Service
+class TeamService {
+
+    private final TeamRepository repository;
+    private final TeamQueries queries;
+    private final TeamMembers members;
+    private final StaffDirectory staffDirectory;
+    private final OrganizationDirectory organizations;
+    private final Clock clock;
+
+    TeamService(
+            TeamRepository repository,
+            TeamQueries queries,
+            TeamMembers members,
+            StaffDirectory staffDirectory,
+            OrganizationDirectory organizations,
+            Clock clock) {
+        this.repository = repository;
+        this.queries = queries;
+        this.members = members;
+        this.staffDirectory = staffDirectory;
+        this.organizations = organizations;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<TeamResponse> list(Caller caller, TeamFilter filter, PageRequest page) {
+        Long[] visible = caller.organizationFilter();
+        long count = queries.count(visible, filter);
+        List<TeamResponse> rows =
+                page.offset() < count ? queries.list(visible, filter, page.pageSize(), page.offset()) : List.of();
+        return page.toResponse(count, rows);
+    }
+
+    @Transactional(readOnly = true)
+    TeamResponse get(Caller caller, long id) {
+        return queries.find(id, caller.organizationFilter()).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional
+    TeamResponse create(Caller caller, TeamRequest request) {
+        long organizationId = request.organization() == null ? caller.organizationId() : request.organization();
+        if (!caller.canSee(organizationId) || !organizations.isActive(organizationId)) {
+            throw InvalidRequestException.forField("organization", "unknown organization " + organizationId);
+        }
+        Team team = Team.create(
+                organizationId,
+                request.name().trim(),
+                blankToNull(request.description()),
+                Responsibilities.normalize(request.responsibilities()),
+                clock.instant());
+        return get(caller, save(team).id());
+    }
+
+    /** The current state as a full-replace request, for merging a PATCH onto. */
+    @Transactional(readOnly = true)
+    TeamRequest currentState(Caller caller, long id) {
+        TeamResponse team = get(caller, id);
+        return new TeamRequest(null, team.name(), team.description(), team.responsibilities());
+    }
+
+    /** A full replace; the organization never changes. */
+    @Transactional
+    TeamResponse replace(Caller caller, long id, TeamRequest request) {
+        Team team = load(caller, id);
+        team.change(
+                request.name().trim(),
+                blankToNull(request.description()),
+                Responsibilities.normalize(request.responsibilities()),
+                clock.instant());
+        save(team);
+        return get(caller, id);
+    }
+
+    /** Deletes the team with its memberships; the staff stay. */
+    @Transactional
+    void delete(Caller caller, long id) {
+        repository.delete(load(caller, id));
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<StaffResponse> members(Caller caller, long id, boolean includeInactive, PageRequest page) {
+        load(caller, id);
+        return staffDirectory.teamMembers(caller, id, includeInactive, page);
+    }
+
+    @Transactional
+    void addMember(Caller caller, long id, long staffId) {
+        Team team = load(caller, id);
+        requireStaffInOrganization(team, staffId);
+        members.add(team.id(), team.organizationId(), List.of(staffId));
+    }
+
+    @Transactional
+    void removeMember(Caller caller, long id, long staffId) {
+        Team team = load(caller, id);
+        requireStaffInOrganization(team, staffId);
+        members.remove(team.id(), staffId);
+    }
+
+    /** All or nothing: one unknown id and none is added. */
+    @Transactional
+    void addMembers(Caller caller, long id, List<Long> staffIds) {
+        Team team = load(caller, id);
+        Set<Long> wanted = new LinkedHashSet<>(staffIds);
+        Set<Long> found = staffDirectory.existingIn(team.organizationId(), wanted);
+        List<Long> unknown =
+                wanted.stream().filter(staffId -> !found.contains(staffId)).toList();
+        if (!unknown.isEmpty()) {
+            throw InvalidRequestException.forField("staff_ids", "unknown staff ids: " + unknown);
+        }
+        members.add(team.id(), team.organizationId(), wanted);
+    }
+
+    private void requireStaffInOrganization(Team team, long staffId) {
+        if (staffDirectory.existingIn(team.organizationId(), List.of(staffId)).isEmpty()) {
+            throw new NotFoundException("No staff member with id " + staffId + ".");
+        }
+    }
+
+    private Team load(Caller caller, long id) {
+        return (caller.allOrganizations()
+                        ? repository.findById(id)
+                        : repository.findVisible(id, caller.visibleOrganizationIds()))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    private Team save(Team team) {
+        try {
+            return repository.saveAndFlush(team);
+        } catch (DataIntegrityViolationException ex) {
+            if (DataIntegrityViolations.constraintName(ex)
+                    .filter("uk_teams_organization_name"::equals)
+                    .isPresent()) {
+                throw ConflictException.alreadyInUse("name");
+            }
+            throw ex;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("No team with id " + id + ".");
+    }
+}
