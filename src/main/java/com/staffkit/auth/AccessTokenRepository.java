@@ -29,7 +29,14 @@ class AccessTokenRepository {
                          cross join unnest(r.permissions) p
                          where sr.staff_id = s.id) as permissions,
                    array(select d.id from organizations d
-                         where d.path like o.path || '%' and d.is_active) as visible_organizations
+                         where d.path like o.path || '%') as visible_organizations,
+                   -- A manager without full store access sees only the staff of its own stores.
+                   s.full_store_access
+                     or exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
+                                where sr.staff_id = s.id and r.is_built_in and r.name in ('owner', 'admin', 'superadmin'))
+                     or not exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
+                                    where sr.staff_id = s.id and r.is_built_in and r.name = 'manager') as all_stores,
+                   array(select ss.store_id from staff_stores ss where ss.staff_id = s.id) as stores
             from access_tokens t
             join staff s on s.id = t.staff_id
             join organizations o on o.id = s.organization_id
@@ -100,11 +107,15 @@ class AccessTokenRepository {
         Set<Long> visible = Stream.of(
                         (Long[]) rs.getArray("visible_organizations").getArray())
                 .collect(Collectors.toSet());
+        Set<Long> stores = rs.getBoolean("all_stores")
+                ? null
+                : Stream.of((Long[]) rs.getArray("stores").getArray()).collect(Collectors.toSet());
         return Caller.staff(
                 rs.getLong("staff_id"),
                 rs.getLong("organization_id"),
                 rs.getBoolean("superadmin"),
                 visible,
-                permissions);
+                permissions,
+                stores);
     }
 }

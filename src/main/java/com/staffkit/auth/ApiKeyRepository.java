@@ -125,7 +125,7 @@ class ApiKeyRepository {
                                array(select distinct p from api_key_roles kr join roles r on r.id = kr.role_id
                                      cross join unnest(r.permissions) p where kr.api_key_id = k.id) as permissions,
                                array(select d.id from organizations d
-                                     where d.path like o.path || '%' and d.is_active) as visible_organizations
+                                     where d.path like o.path || '%') as visible_organizations
                         from api_keys k
                         join organizations o on o.id = k.organization_id
                         where k.key_hash = :hash

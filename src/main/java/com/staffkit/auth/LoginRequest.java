@@ -11,7 +11,10 @@ record LoginRequest(
         String username,
 
         @Schema(example = "correct horse battery staple") @NotBlank @Size(max = 128)
-        String password) {
+        String password,
+
+        @Schema(description = "Optional: the store you start working at (assigned to you, or any with full access)")
+        Long store) {
 
     @Override
     public String toString() {

@@ -5,6 +5,7 @@ import com.staffkit.common.error.RetryAfter;
 import com.staffkit.common.error.UnauthorizedException;
 import com.staffkit.staff.LoginAccount;
 import com.staffkit.staff.StaffLogins;
+import com.staffkit.staff.StaffService;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,14 +25,20 @@ class LoginService {
     private final PasswordEncoder passwordEncoder;
     private final SessionService sessions;
     private final LoginThrottle throttle;
+    private final StaffService staffService;
     private final String unknownAccountHash;
 
     LoginService(
-            StaffLogins staffLogins, PasswordEncoder passwordEncoder, SessionService sessions, LoginThrottle throttle) {
+            StaffLogins staffLogins,
+            PasswordEncoder passwordEncoder,
+            SessionService sessions,
+            LoginThrottle throttle,
+            StaffService staffService) {
         this.staffLogins = staffLogins;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.staffService = staffService;
         this.unknownAccountHash = passwordEncoder.encode(TokenHashing.newSecret());
     }
 
@@ -54,6 +61,9 @@ class LoginService {
         }
         LoginAccount staff = account.get();
         throttle.recordSuccess(identifier);
+        if (request.store() != null) {
+            staffService.selectCurrentStore(staff.staffId(), request.store());
+        }
         staffLogins.recordLogin(staff.staffId());
         return LoginResponse.of(sessions.start(staff.staffId(), staff.organizationId()));
     }

@@ -15,6 +15,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,6 +48,8 @@ class MeController {
         }
     }
 
+    record CurrentStoreRequest(@NotNull Long store) {}
+
     @GetMapping
     @Operation(summary = "The logged-in staff member, with the permissions it holds")
     MeResponse me(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
@@ -54,8 +57,35 @@ class MeController {
             throw new ForbiddenException("An API key is not a staff member; use GET /api/v1/api-keys to see keys.");
         }
         return new MeResponse(
-                staffService.get(caller, caller.staffId()),
+                staffService.self(caller),
                 caller.permissions().stream().sorted().toList());
+    }
+
+    @PostMapping(path = "/current-store", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Switch the store you are working at now",
+            description = "An active store assigned to you, or any active store of your organization with full store"
+                    + " access.")
+    MeResponse selectCurrentStore(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @Valid @RequestBody CurrentStoreRequest request) {
+        requireStaff(caller);
+        staffService.selectCurrentStore(caller.staffId(), request.store());
+        return me(caller);
+    }
+
+    @DeleteMapping("/current-store")
+    @Operation(summary = "Clear the store you are working at")
+    ResponseEntity<Void> clearCurrentStore(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
+        requireStaff(caller);
+        staffService.selectCurrentStore(caller.staffId(), null);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static void requireStaff(Caller caller) {
+        if (!caller.isStaff()) {
+            throw new ForbiddenException("An API key is not a staff member and has no current store.");
+        }
     }
 
     @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)

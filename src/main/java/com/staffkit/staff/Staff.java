@@ -97,12 +97,19 @@ class Staff {
     @Column(name = "modified_at", nullable = false)
     private Instant modifiedAt;
 
+    @Column(name = "current_store_id")
+    private Long currentStoreId;
+
     @Version
     private long version;
 
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "staff_roles", joinColumns = @JoinColumn(name = "staff_id"))
     private Set<RoleAssignment> roles = new HashSet<>();
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "staff_stores", joinColumns = @JoinColumn(name = "staff_id"))
+    private Set<StoreAssignment> stores = new HashSet<>();
 
     protected Staff() {}
 
@@ -144,6 +151,29 @@ class Staff {
             roles.addAll(wanted);
             modifiedAt = now;
         }
+    }
+
+    /** Replaces the assigned stores; a current store the staff member no longer may work at is cleared. */
+    void replaceStores(Set<Long> storeIds, boolean fullStoreAccessAfter, Instant now) {
+        Set<StoreAssignment> wanted = storeIds.stream()
+                .map(id -> new StoreAssignment(id, organizationId))
+                .collect(Collectors.toSet());
+        if (!wanted.equals(stores)) {
+            stores.retainAll(wanted);
+            stores.addAll(wanted);
+            modifiedAt = now;
+        }
+        if (currentStoreId != null && !fullStoreAccessAfter && !storeIds.contains(currentStoreId)) {
+            currentStoreId = null;
+        }
+    }
+
+    Set<Long> storeIds() {
+        return stores.stream().map(StoreAssignment::storeId).collect(Collectors.toUnmodifiableSet());
+    }
+
+    boolean ownFullStoreAccess() {
+        return fullStoreAccess;
     }
 
     /** Sets the first password; an account with a password is activated. */

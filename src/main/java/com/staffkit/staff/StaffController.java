@@ -74,6 +74,7 @@ class StaffController {
             @Parameter(description = "Organization id (for callers that see several)") @RequestParam(required = false)
                     Long organization,
             @Parameter(description = "Team id: only the team's members") @RequestParam(required = false) Long team,
+            @Parameter(description = "Store id: only the store's staff") @RequestParam(required = false) Long store,
             @Parameter(
                             description =
                                     "id, last_name, first_name, email, created_at or modified_at; prefix - for descending")
@@ -90,6 +91,7 @@ class StaffController {
                 username,
                 organization,
                 team,
+                store,
                 ordering);
         return staffService.list(caller, filter, PageRequest.of(page, pageSize));
     }
@@ -183,6 +185,28 @@ class StaffController {
         UpdateStaffRequest merged =
                 mergePatch.apply(staffService.currentState(caller, id), patch, UpdateStaffRequest.class);
         return staffService.replace(caller, id, merged);
+    }
+
+    @PutMapping("/{id}/stores/{storeId}")
+    @PreAuthorize("hasAuthority('staff:write')")
+    @Operation(summary = "Assign a store to a staff member", description = "Idempotent.")
+    ResponseEntity<Void> assignStore(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable long id,
+            @PathVariable long storeId) {
+        staffService.assignStore(caller, id, storeId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{id}/stores/{storeId}")
+    @PreAuthorize("hasAuthority('staff:write')")
+    @Operation(summary = "Unassign a store from a staff member", description = "Idempotent.")
+    ResponseEntity<Void> unassignStore(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable long id,
+            @PathVariable long storeId) {
+        staffService.unassignStore(caller, id, storeId);
+        return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/{id}")

@@ -42,8 +42,16 @@ public class StaffDirectory {
     /** A team's members as staff representations, paginated like the staff list. */
     public PageResponse<StaffResponse> teamMembers(
             Caller caller, long teamId, boolean includeInactive, PageRequest page) {
-        StaffFilter filter =
-                new StaffFilter(null, List.of(), null, includeInactive, true, null, null, null, null, teamId, null);
+        StaffFilter filter = new StaffFilter(
+                null, List.of(), null, includeInactive, true, null, null, null, null, teamId, null, null);
+        return staffService.list(caller, filter, page);
+    }
+
+    /** A store's staff as staff representations, paginated like the staff list. */
+    public PageResponse<StaffResponse> storeStaff(
+            Caller caller, long storeId, boolean includeInactive, PageRequest page) {
+        StaffFilter filter = new StaffFilter(
+                null, List.of(), null, includeInactive, true, null, null, null, null, null, storeId, null);
         return staffService.list(caller, filter, page);
     }
 }

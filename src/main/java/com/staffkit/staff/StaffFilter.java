@@ -21,6 +21,7 @@ record StaffFilter(
         String username,
         Long organization,
         Long team,
+        Long store,
         String ordering) {
 
     /** Allowed orderings and their columns; every one is backed by an index with the id tie-breaker. */

@@ -9,8 +9,6 @@ interface StaffMapper {
     @Mapping(target = "organization", source = "organizationId")
     @Mapping(target = "fullName", expression = "java(row.firstName() + \" \" + row.lastName())")
     @Mapping(target = "isActive", source = "active")
-    @Mapping(target = "retailStores", expression = "java(java.util.List.of())")
-    @Mapping(target = "currentStore", ignore = true)
     @Mapping(target = "generatedPassword", ignore = true)
     StaffResponse toResponse(StaffRow row);
 

@@ -18,4 +18,23 @@ record StaffProfile(
         Map<String, String> attributes,
         List<String> tags,
         boolean fullStoreAccess,
-        boolean active) {}
+        boolean active) {
+
+    StaffProfile withFullStoreAccess(boolean value) {
+        return new StaffProfile(
+                username,
+                email,
+                firstName,
+                lastName,
+                jobTitle,
+                phone,
+                mobilePhone,
+                timeZone,
+                avatarUrl,
+                remoteId,
+                attributes,
+                tags,
+                value,
+                active);
+    }
+}

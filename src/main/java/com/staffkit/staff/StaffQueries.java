@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,8 +26,18 @@ class StaffQueries {
     private static final String SELECT = """
             select s.id, s.key, s.organization_id, s.username, s.email, s.first_name, s.last_name, s.job_title,
                    s.phone, s.mobile_phone, s.time_zone, s.avatar_url, s.remote_id, s.attributes::text as attributes,
-                   s.tags, s.is_active, s.has_activated, s.full_store_access, s.last_login, s.date_joined,
-                   s.created_at, s.modified_at,
+                   s.tags, s.is_active, s.has_activated, s.last_login, s.date_joined, s.created_at, s.modified_at,
+                   s.full_store_access
+                     or exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
+                                where sr.staff_id = s.id and r.is_built_in
+                                  and r.name in ('owner', 'admin', 'superadmin')) as full_store_access,
+                   (select json_agg(json_build_object('id', st.id, 'name', st.name, 'remote_id', st.remote_id,
+                                                      'is_active', st.is_active) order by st.id)
+                    from staff_stores ss join stores st on st.id = ss.store_id
+                    where ss.staff_id = s.id)::text as retail_stores,
+                   (select json_build_object('id', cs.id, 'name', cs.name, 'remote_id', cs.remote_id,
+                                             'is_active', cs.is_active)
+                    from stores cs where cs.id = s.current_store_id)::text as current_store,
                    array(select r.name from staff_roles sr join roles r on r.id = sr.role_id
                          where sr.staff_id = s.id order by r.name) as roles,
                    (select json_agg(json_build_object('id', t.id, 'name', t.name) order by t.name, t.id)
@@ -35,7 +46,9 @@ class StaffQueries {
             from staff s
             """;
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
 
     private final JdbcClient jdbc;
 
@@ -43,15 +56,14 @@ class StaffQueries {
         this.jdbc = jdbc;
     }
 
-    /** @param organizations the organizations the caller sees, or null for all */
-    Optional<StaffRow> findById(long id, Long[] organizations) {
-        Where where = new Where(organizations);
+    Optional<StaffRow> findById(long id, Visibility visibility) {
+        Where where = new Where(visibility);
         where.add("s.id = :id", "id", id);
         return single(where, "");
     }
 
-    Optional<StaffRow> lookup(Long[] organizations, StaffLookup lookup) {
-        Where where = new Where(organizations);
+    Optional<StaffRow> lookup(Visibility visibility, StaffLookup lookup) {
+        Where where = new Where(visibility);
         if (lookup.key() != null) {
             where.add("s.key = :key", "key", lookup.key());
         }
@@ -69,13 +81,13 @@ class StaffQueries {
     }
 
     Optional<StaffRow> findServiceUser(long organization) {
-        Where where = new Where(new Long[] {organization});
+        Where where = new Where(Visibility.organization(organization));
         where.add("s.is_service_user", null, null);
         return single(where, "");
     }
 
-    List<StaffRow> list(Long[] organizations, StaffFilter filter, int limit, long offset) {
-        Where where = listWhere(organizations, filter);
+    List<StaffRow> list(Visibility visibility, StaffFilter filter, int limit, long offset) {
+        Where where = listWhere(visibility, filter);
         where.params.put("limit", limit);
         where.params.put("offset", offset);
         return jdbc.sql(SELECT + where.sql() + " order by " + filter.orderBy() + " limit :limit offset :offset")
@@ -84,16 +96,16 @@ class StaffQueries {
                 .list();
     }
 
-    long count(Long[] organizations, StaffFilter filter) {
-        Where where = listWhere(organizations, filter);
+    long count(Visibility visibility, StaffFilter filter) {
+        Where where = listWhere(visibility, filter);
         return jdbc.sql("select count(*) from staff s" + where.sql())
                 .params(where.params)
                 .query(Long.class)
                 .single();
     }
 
-    private static Where listWhere(Long[] organizations, StaffFilter filter) {
-        Where where = new Where(organizations);
+    private static Where listWhere(Visibility visibility, StaffFilter filter) {
+        Where where = new Where(visibility);
         if (filter.organization() != null) {
             where.add("s.organization_id = :organization", "organization", filter.organization());
         }
@@ -124,6 +136,12 @@ class StaffQueries {
                     "exists (select 1 from team_members tm where tm.staff_id = s.id and tm.team_id = :team)",
                     "team",
                     filter.team());
+        }
+        if (filter.store() != null) {
+            where.add(
+                    "exists (select 1 from staff_stores fs where fs.staff_id = s.id and fs.store_id = :store)",
+                    "store",
+                    filter.store());
         }
         if (filter.remoteId() != null) {
             where.add("s.remote_id = :remoteId", "remoteId", filter.remoteId());
@@ -168,6 +186,10 @@ class StaffQueries {
                 List.of((String[]) rs.getArray("tags").getArray()),
                 List.of((String[]) rs.getArray("roles").getArray()),
                 teams(rs.getString("teams")),
+                stores(rs.getString("retail_stores")),
+                rs.getString("current_store") == null
+                        ? null
+                        : JSON.readValue(rs.getString("current_store"), StaffResponse.StoreSummary.class),
                 rs.getBoolean("is_active"),
                 rs.getBoolean("has_activated"),
                 rs.getBoolean("full_store_access"),
@@ -181,6 +203,10 @@ class StaffQueries {
         return json == null ? List.of() : List.of(JSON.readValue(json, StaffResponse.TeamSummary[].class));
     }
 
+    private static List<StaffResponse.StoreSummary> stores(String json) {
+        return json == null ? List.of() : List.of(JSON.readValue(json, StaffResponse.StoreSummary[].class));
+    }
+
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
@@ -190,9 +216,15 @@ class StaffQueries {
         private final List<String> predicates = new ArrayList<>();
         private final Map<String, Object> params = new LinkedHashMap<>();
 
-        Where(Long[] organizations) {
-            if (organizations != null) {
-                add("s.organization_id = any(:organizations)", "organizations", organizations);
+        Where(Visibility visibility) {
+            if (visibility.organizations() != null) {
+                add("s.organization_id = any(:organizations)", "organizations", visibility.organizations());
+            }
+            if (visibility.stores() != null) {
+                add(
+                        "exists (select 1 from staff_stores vs where vs.staff_id = s.id and vs.store_id = any(:scopeStores))",
+                        "scopeStores",
+                        visibility.stores());
             }
         }
 

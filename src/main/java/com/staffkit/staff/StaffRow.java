@@ -24,6 +24,8 @@ record StaffRow(
         List<String> tags,
         List<String> roles,
         List<StaffResponse.TeamSummary> teams,
+        List<StaffResponse.StoreSummary> retailStores,
+        StaffResponse.StoreSummary currentStore,
         boolean active,
         boolean hasActivated,
         boolean fullStoreAccess,

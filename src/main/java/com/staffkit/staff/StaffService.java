@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +45,7 @@ public class StaffService {
     private final RoleCatalog roleCatalog;
     private final OrganizationDirectory organizations;
     private final PasswordEncoder passwordEncoder;
+    private final StaffStores stores;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -54,6 +56,7 @@ public class StaffService {
             RoleCatalog roleCatalog,
             OrganizationDirectory organizations,
             PasswordEncoder passwordEncoder,
+            StaffStores stores,
             ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
@@ -62,20 +65,32 @@ public class StaffService {
         this.roleCatalog = roleCatalog;
         this.organizations = organizations;
         this.passwordEncoder = passwordEncoder;
+        this.stores = stores;
         this.events = events;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public StaffResponse get(Caller caller, long id) {
-        return queries.findById(id, caller.organizationFilter())
+        return queries.findById(id, Visibility.of(caller))
                 .map(mapper::toResponse)
                 .orElseThrow(() -> StaffNotFoundException.forId(id));
     }
 
+    /** The caller's own staff representation, whatever its store scope. */
+    @Transactional(readOnly = true)
+    public StaffResponse self(Caller caller) {
+        if (!caller.isStaff()) {
+            throw new ForbiddenException("An API key is not a staff member.");
+        }
+        return queries.findById(caller.staffId(), Visibility.organization(caller.organizationId()))
+                .map(mapper::toResponse)
+                .orElseThrow(() -> StaffNotFoundException.forId(caller.staffId()));
+    }
+
     @Transactional(readOnly = true)
     PageResponse<StaffResponse> list(Caller caller, StaffFilter filter, PageRequest page) {
-        Long[] visible = caller.organizationFilter();
+        Visibility visible = Visibility.of(caller);
         long count = queries.count(visible, filter);
         List<StaffRow> rows =
                 page.offset() < count ? queries.list(visible, filter, page.pageSize(), page.offset()) : List.of();
@@ -84,7 +99,7 @@ public class StaffService {
 
     @Transactional(readOnly = true)
     StaffResponse lookup(Caller caller, StaffLookup lookup) {
-        return queries.lookup(caller.organizationFilter(), lookup)
+        return queries.lookup(Visibility.of(caller), lookup)
                 .map(mapper::toResponse)
                 .orElseThrow(StaffNotFoundException::forLookup);
     }
@@ -122,9 +137,17 @@ public class StaffService {
         if (request.password() != null) {
             PasswordPolicy.check("password", request.password(), profile.email(), profile.username());
         }
+        if (profile.fullStoreAccess() && !caller.hasFullStoreAccess()) {
+            throw new ForbiddenException("Only a caller with full store access can grant full store access.");
+        }
+        Set<Long> storeIds = checkedStores(caller, organizationId, Set.of(), request.retailStores());
+        if (!caller.hasFullStoreAccess() && java.util.Collections.disjoint(storeIds, caller.storeScope())) {
+            throw InvalidRequestException.forField("retail_stores", "assign at least one of your own stores");
+        }
 
         Instant now = clock.instant();
         Staff staff = Staff.create(organizationId, profile, roleIds(roles), now);
+        staff.replaceStores(storeIds, profile.fullStoreAccess(), now);
         String generatedPassword = null;
         if (Boolean.TRUE.equals(request.generatePassword())) {
             generatedPassword = GeneratedPasswords.next();
@@ -151,6 +174,14 @@ public class StaffService {
             requireGrantable(caller, roles);
         }
         StaffProfile profile = profile(request, roles);
+        boolean requestedFullAccess = profile.fullStoreAccess();
+        if (requestedFullAccess == stores.hasFullStoreAccess(staff.id())) {
+            // Unchanged as the client sees it (owner, admin and superadmin always show true): keep the stored flag.
+            profile = profile.withFullStoreAccess(staff.ownFullStoreAccess());
+        } else if (!caller.hasFullStoreAccess()) {
+            throw new ForbiddenException("Only a caller with full store access can change full store access.");
+        }
+        Set<Long> storeIds = checkedStores(caller, staff.organizationId(), staff.storeIds(), request.retailStores());
         Instant now = clock.instant();
         boolean rolesChanged = !newRoleIds.equals(staff.roleIds());
         boolean deactivated = false;
@@ -165,6 +196,7 @@ public class StaffService {
         }
         staff.applyProfile(profile, now);
         staff.replaceRoles(newRoleIds, now);
+        staff.replaceStores(storeIds, requestedFullAccess, now);
         save(staff);
         if (deactivated) {
             events.publishEvent(new StaffDeactivated(staff.id(), staff.organizationId()));
@@ -198,6 +230,43 @@ public class StaffService {
         events.publishEvent(new StaffPasswordChanged(staff.id(), staff.organizationId()));
     }
 
+    /** Assigns one store (idempotent). */
+    @Transactional
+    void assignStore(Caller caller, long id, long storeId) {
+        Staff staff = loadForChange(caller, id);
+        Set<Long> wanted = new java.util.HashSet<>(staff.storeIds());
+        wanted.add(storeId);
+        Set<Long> storeIds = checkedStores(caller, staff.organizationId(), staff.storeIds(), List.copyOf(wanted));
+        staff.replaceStores(storeIds, stores.hasFullStoreAccess(staff.id()), clock.instant());
+        save(staff);
+    }
+
+    /** Unassigns one store (idempotent); an unknown store is 404. */
+    @Transactional
+    void unassignStore(Caller caller, long id, long storeId) {
+        Staff staff = loadForChange(caller, id);
+        boolean known = stores.find(List.of(storeId)).stream()
+                .anyMatch(store -> store.organizationId() == staff.organizationId());
+        if (!known) {
+            throw new com.staffkit.common.error.NotFoundException("No store with id " + storeId + ".");
+        }
+        Set<Long> wanted = new java.util.HashSet<>(staff.storeIds());
+        wanted.remove(storeId);
+        Set<Long> storeIds = checkedStores(caller, staff.organizationId(), staff.storeIds(), List.copyOf(wanted));
+        staff.replaceStores(storeIds, stores.hasFullStoreAccess(staff.id()), clock.instant());
+        save(staff);
+    }
+
+    /** Switches the store the caller works at now: an assigned one, or any active one with full access. */
+    @Transactional
+    public void selectCurrentStore(long staffId, Long storeId) {
+        if (storeId != null && !stores.canWorkAt(staffId, storeId)) {
+            throw InvalidRequestException.forField(
+                    "store", "not a store you may work at: it must be active and assigned to you");
+        }
+        stores.setCurrentStore(staffId, storeId, clock.instant());
+    }
+
     @Transactional
     void deactivate(Caller caller, long id) {
         Staff staff = loadForChange(caller, id);
@@ -217,6 +286,9 @@ public class StaffService {
                         ? repository.findById(id)
                         : repository.findVisible(id, caller.visibleOrganizationIds()))
                 .orElseThrow(() -> StaffNotFoundException.forId(id));
+        if (!caller.hasFullStoreAccess() && java.util.Collections.disjoint(staff.storeIds(), caller.storeScope())) {
+            throw StaffNotFoundException.forId(id);
+        }
         if (staff.isServiceUser()) {
             throw new ConflictException("The service user is managed by Staffkit and cannot be changed.");
         }
@@ -241,6 +313,37 @@ public class StaffService {
                     .orElseThrow(() -> ex);
             throw ConflictException.alreadyInUse(field);
         }
+    }
+
+    /**
+     * Validates a new list of assigned stores: every id a store of the organization (else 400 naming
+     * them), newly added ones active, and a store-scoped caller changing only its own stores.
+     */
+    private Set<Long> checkedStores(Caller caller, long organizationId, Set<Long> current, List<Long> requested) {
+        Set<Long> wanted = new LinkedHashSet<>(requested == null ? List.of() : requested);
+        Map<Long, StaffStores.StoreRef> found = stores.find(wanted).stream()
+                .filter(store -> store.organizationId() == organizationId)
+                .collect(Collectors.toMap(StaffStores.StoreRef::id, store -> store));
+        List<Long> unknown =
+                wanted.stream().filter(id -> !found.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw InvalidRequestException.forField("retail_stores", "unknown store ids: " + unknown);
+        }
+        List<Long> inactive = wanted.stream()
+                .filter(id -> !current.contains(id) && !found.get(id).active())
+                .toList();
+        if (!inactive.isEmpty()) {
+            throw InvalidRequestException.forField("retail_stores", "deactivated store ids: " + inactive);
+        }
+        if (!caller.hasFullStoreAccess()) {
+            Set<Long> changed = new java.util.HashSet<>(wanted);
+            changed.addAll(current);
+            changed.removeIf(id -> wanted.contains(id) && current.contains(id));
+            if (!caller.storeScope().containsAll(changed)) {
+                throw new ForbiddenException("You can assign and unassign only your own stores.");
+            }
+        }
+        return wanted;
     }
 
     private List<RoleGrant> resolveRoles(long organizationId, List<String> names) {
@@ -299,9 +402,6 @@ public class StaffService {
             } catch (DateTimeException ex) {
                 errors.add(new FieldViolation("time_zone", "must be an IANA time zone such as Europe/Istanbul"));
             }
-        }
-        if (input.retailStores() != null && !input.retailStores().isEmpty()) {
-            errors.add(new FieldViolation("retail_stores", "unknown store ids: " + input.retailStores()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(

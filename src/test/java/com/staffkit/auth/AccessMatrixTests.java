@@ -69,6 +69,7 @@ class AccessMatrixTests extends IntegrationTest {
     RequestMappingHandlerMapping mappings;
 
     private final List<Caller> callers = new ArrayList<>();
+    private long matrixOrganization;
 
     private static Rule open(int status, Supplier<Object> body) {
         return new Rule(Access.PUBLIC, null, body, "", status);
@@ -148,6 +149,35 @@ class AccessMatrixTests extends IntegrationTest {
         rules.put("POST /api/teams/{id}/members", needs("teams:write", 404, () -> Map.of("staff_ids", List.of(1))));
         rules.put("PUT /api/teams/{id}/members/{staffId}", needs("teams:write", 404));
         rules.put("DELETE /api/teams/{id}/members/{staffId}", needs("teams:write", 404));
+
+        rules.put(
+                "POST /api/v1/me/current-store",
+                new Rule(Access.STAFF_ONLY, null, () -> Map.of("store", 999999999), "", 400));
+        rules.put("DELETE /api/v1/me/current-store", new Rule(Access.STAFF_ONLY, null, null, "", 204));
+        rules.put("PUT /api/v1/staffs/{id}/stores/{storeId}", needs("staff:write", 404));
+        rules.put("DELETE /api/v1/staffs/{id}/stores/{storeId}", needs("staff:write", 404));
+
+        rules.put("GET /api/v1/stores", needs("stores:read", 200));
+        rules.put("GET /api/v1/stores/{id}", needs("stores:read", 404));
+        rules.put("GET /api/v1/stores/{id}/staff", needs("stores:read", 404));
+        rules.put(
+                "POST /api/v1/stores",
+                needs("stores:write", 201, () -> Map.of("name", "Matrix store", "remote_id", "matrix-" + unique())));
+        rules.put("PUT /api/v1/stores/{id}", needs("stores:write", 404, () -> Map.of("name", "Matrix store")));
+        rules.put("PATCH /api/v1/stores/{id}", needs("stores:write", 404, () -> Map.of("name", "Renamed")));
+        rules.put("DELETE /api/v1/stores/{id}", needs("stores:write", 404));
+
+        rules.put("GET /api/v1/organizations", needs("organizations:read", 200));
+        rules.put("GET /api/v1/organizations/{id}", needs("organizations:read", 404));
+        rules.put(
+                "POST /api/v1/organizations",
+                needs(
+                        "organizations:write",
+                        201,
+                        () -> Map.of("name", "Matrix child " + unique(), "parent", matrixOrganization)));
+        rules.put(
+                "PATCH /api/v1/organizations/{id}", needs("organizations:write", 404, () -> Map.of("name", "Renamed")));
+        rules.put("DELETE /api/v1/organizations/{id}", needs("organizations:write", 404));
         return rules;
     }
 
@@ -155,6 +185,7 @@ class AccessMatrixTests extends IntegrationTest {
     void callers() {
         api = new com.staffkit.support.Api("http://localhost:" + port, json);
         long organization = newOrganization("Matrix Org");
+        matrixOrganization = organization;
         callers.add(new Caller("anonymous", null, null, Set.of(), false));
         callers.add(new Caller("superadmin", "Authorization", "Bearer " + superadminToken(), ALL, true));
         callers.add(staff("owner", organization, ALL));
@@ -198,6 +229,7 @@ class AccessMatrixTests extends IntegrationTest {
         String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                         .replace("{id}", MISSING_ID)
                         .replace("{staffId}", MISSING_ID)
+                        .replace("{storeId}", MISSING_ID)
                 + rule.query();
         var request = api.request(method, path);
         if (caller.header() != null) {

@@ -2,6 +2,8 @@ package com.staffkit.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -116,19 +118,18 @@ public abstract class IntegrationTest {
     /** A staff member with these roles and a password, in an organization; returns a logged-in {@link Member}. */
     protected Member member(long organization, String... roles) {
         String email = uniqueEmail(roles.length == 0 ? "member" : roles[0]);
-        JsonNode staff = createStaff(Map.of(
-                "organization",
-                organization,
-                "first_name",
-                "Test",
-                "last_name",
-                "Member " + unique(),
-                "email",
-                email,
-                "roles",
-                roles.length == 0 ? java.util.List.of("member") : java.util.List.of(roles),
-                "password",
-                PASSWORD));
+        List<String> roleNames = roles.length == 0 ? List.of("member") : List.of(roles);
+        Map<String, Object> fields = new HashMap<>(Map.of(
+                "organization", organization,
+                "first_name", "Test",
+                "last_name", "Member " + unique(),
+                "email", email,
+                "roles", roleNames,
+                "password", PASSWORD));
+        // A manager without full store access sees only the staff of its stores; store-scoped managers
+        // are made explicitly where that rule is under test.
+        fields.put("full_store_access", roleNames.contains("manager"));
+        JsonNode staff = createStaff(fields);
         return new Member(staff.get("id").asLong(), email, login(email, PASSWORD));
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
  * @param allOrganizations true for a superadmin, who sees every organization
  * @param visibleOrganizationIds the organizations whose rows the caller may see (its own and its descendants)
  * @param permissions the union of the permissions of the caller's roles
+ * @param storeScope the stores whose staff a store-scoped manager sees, or null for every store
  */
 public record Caller(
         Long staffId,
@@ -19,20 +20,37 @@ public record Caller(
         long organizationId,
         boolean allOrganizations,
         Set<Long> visibleOrganizationIds,
-        Set<String> permissions) {
+        Set<String> permissions,
+        Set<Long> storeScope) {
 
     public Caller {
         visibleOrganizationIds = Set.copyOf(visibleOrganizationIds);
         permissions = Set.copyOf(permissions);
+        storeScope = storeScope == null ? null : Set.copyOf(storeScope);
     }
 
     public static Caller staff(
-            long staffId, long organizationId, boolean allOrganizations, Set<Long> visible, Set<String> permissions) {
-        return new Caller(staffId, null, organizationId, allOrganizations, visible, permissions);
+            long staffId,
+            long organizationId,
+            boolean allOrganizations,
+            Set<Long> visible,
+            Set<String> permissions,
+            Set<Long> storeScope) {
+        return new Caller(staffId, null, organizationId, allOrganizations, visible, permissions, storeScope);
     }
 
     public static Caller apiKey(long apiKeyId, long organizationId, Set<Long> visible, Set<String> permissions) {
-        return new Caller(null, apiKeyId, organizationId, false, visible, permissions);
+        return new Caller(null, apiKeyId, organizationId, false, visible, permissions, null);
+    }
+
+    /** True when the caller manages every store of its organizations rather than only its own. */
+    public boolean hasFullStoreAccess() {
+        return storeScope == null;
+    }
+
+    /** The stores to filter staff by in SQL, or null when the caller sees every store. */
+    public Long[] storeFilter() {
+        return storeScope == null ? null : storeScope.toArray(Long[]::new);
     }
 
     public boolean has(String permission) {

@@ -1,0 +1,106 @@
+package com.staffkit.organization;
+
+import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.JsonMergePatch;
+import com.staffkit.common.web.PageRequest;
+import com.staffkit.common.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/organizations")
+@Tag(name = "Organizations", description = "The organization tree: a franchisor and its franchisees, to any depth")
+class OrganizationController {
+
+    private final OrganizationService organizations;
+    private final JsonMergePatch mergePatch;
+
+    OrganizationController(OrganizationService organizations, JsonMergePatch mergePatch) {
+        this.organizations = organizations;
+        this.mergePatch = mergePatch;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('organizations:read')")
+    @Operation(summary = "List the organizations you see", description = "Your own and its descendants.")
+    PageResponse<OrganizationResponse> list(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "page_size", required = false) Integer pageSize,
+            @Parameter(description = "Children of this organization") @RequestParam(required = false) Long parent,
+            @RequestParam(name = "is_active", required = false) Boolean isActive,
+            @Parameter(description = "Partial match on name or slug") @RequestParam(required = false) String search) {
+        return organizations.list(caller, parent, isActive, search, PageRequest.of(page, pageSize));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('organizations:read')")
+    @Operation(summary = "Get one organization")
+    OrganizationResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
+        return organizations.get(caller, id);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAuthority('organizations:write')")
+    @Operation(
+            summary = "Create an organization",
+            description = "A child of an organization you see, or (superadmin only) a top-level one. Its service"
+                    + " (bot) staff member is created with it.")
+    ResponseEntity<OrganizationResponse> create(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @Valid @RequestBody OrganizationRequests.Create request) {
+        OrganizationResponse created = organizations.create(caller, request);
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/v1/organizations/{id}")
+                .buildAndExpand(created.id())
+                .toUri();
+        return ResponseEntity.created(location).body(created);
+    }
+
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @PreAuthorize("hasAuthority('organizations:write')")
+    @Operation(
+            summary = "Change an organization",
+            description = "JSON merge patch of name, slug and is_active; {\"is_active\": true} reactivates.")
+    OrganizationResponse patch(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable long id,
+            @RequestBody JsonNode patch) {
+        return organizations.update(
+                caller,
+                id,
+                mergePatch.apply(organizations.currentState(caller, id), patch, OrganizationRequests.Update.class));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasAuthority('organizations:write')")
+    @Operation(
+            summary = "Deactivate an organization",
+            description = "Nothing is deleted: its staff can no longer log in and its API keys stop working until"
+                    + " it is reactivated.")
+    ResponseEntity<Void> deactivate(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
+        organizations.deactivate(caller, id);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,162 @@
+package com.staffkit.organization;
+
+import com.staffkit.common.error.ConflictException;
+import com.staffkit.common.error.DataIntegrityViolations;
+import com.staffkit.common.error.ForbiddenException;
+import com.staffkit.common.error.InvalidRequestException;
+import com.staffkit.common.error.NotFoundException;
+import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.PageRequest;
+import com.staffkit.common.web.PageResponse;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The organization tree. A caller sees its own organization and its descendants; nobody sees
+ * upward or sideways, and only a superadmin creates top-level organizations.
+ */
+@Service
+class OrganizationService {
+
+    private final OrganizationRepository repository;
+    private final OrganizationQueries queries;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OrganizationService(
+            OrganizationRepository repository,
+            OrganizationQueries queries,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.repository = repository;
+        this.queries = queries;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<OrganizationResponse> list(
+            Caller caller, Long parent, Boolean active, String search, PageRequest page) {
+        Long[] visible = caller.organizationFilter();
+        long count = queries.count(visible, parent, active, search);
+        List<OrganizationResponse> rows = page.offset() < count
+                ? queries.list(visible, parent, active, search, page.pageSize(), page.offset())
+                : List.of();
+        return page.toResponse(count, rows);
+    }
+
+    @Transactional(readOnly = true)
+    OrganizationResponse get(Caller caller, long id) {
+        return queries.find(id, caller.organizationFilter()).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional
+    OrganizationResponse create(Caller caller, OrganizationRequests.Create request) {
+        if (request.parent() == null) {
+            if (!caller.allOrganizations()) {
+                throw new ForbiddenException(
+                        "Only a superadmin creates top-level organizations; give the parent organization.");
+            }
+        } else {
+            Organization parent = load(caller, request.parent(), "parent");
+            if (!parent.isActive()) {
+                throw InvalidRequestException.forField("parent", "the parent organization is deactivated");
+            }
+        }
+        String name = request.name().trim();
+        String slug = request.slug() != null ? request.slug() : freeSlug(name);
+        Organization organization = save(Organization.create(name, slug, request.parent(), clock.instant()));
+        events.publishEvent(new OrganizationCreated(organization.id(), organization.slug()));
+        // The caller's visible set was computed before this child existed; it is visible from now on.
+        return queries.find(organization.id(), null).orElseThrow();
+    }
+
+    /** The current state as the PATCH base. */
+    @Transactional(readOnly = true)
+    OrganizationRequests.Update currentState(Caller caller, long id) {
+        OrganizationResponse organization = get(caller, id);
+        return new OrganizationRequests.Update(organization.name(), organization.slug(), organization.isActive());
+    }
+
+    @Transactional
+    OrganizationResponse update(Caller caller, long id, OrganizationRequests.Update request) {
+        Organization organization = load(caller, id, null);
+        Instant now = clock.instant();
+        organization.rename(request.name().trim(), request.slug(), now);
+        if (request.isActive() != null) {
+            changeActive(caller, organization, request.isActive(), now);
+        }
+        save(organization);
+        return get(caller, id);
+    }
+
+    /** Deactivates: nothing is deleted, and reactivating restores logins and keys. */
+    @Transactional
+    void deactivate(Caller caller, long id) {
+        Organization organization = load(caller, id, null);
+        changeActive(caller, organization, false, clock.instant());
+        save(organization);
+    }
+
+    private void changeActive(Caller caller, Organization organization, boolean active, Instant now) {
+        if (!active && organization.id() == caller.organizationId()) {
+            throw new ForbiddenException("You cannot deactivate your own organization.");
+        }
+        if (organization.setActive(active, now) && !active) {
+            events.publishEvent(new OrganizationDeactivated(organization.id()));
+        }
+    }
+
+    private Organization load(Caller caller, long id, String field) {
+        return (caller.allOrganizations()
+                        ? repository.findById(id)
+                        : repository.findVisible(id, caller.visibleOrganizationIds()))
+                .orElseThrow(() -> field == null
+                        ? notFound(id)
+                        : InvalidRequestException.forField(field, "unknown organization " + id));
+    }
+
+    private Organization save(Organization organization) {
+        try {
+            return repository.saveAndFlush(organization);
+        } catch (DataIntegrityViolationException ex) {
+            if (DataIntegrityViolations.constraintName(ex)
+                    .filter("uk_organizations_slug"::equals)
+                    .isPresent()) {
+                throw ConflictException.alreadyInUse("slug");
+            }
+            throw ex;
+        }
+    }
+
+    /** A slug from the name ("Acme Kadıköy" → "acme-kadikoy"), numbered when taken. */
+    private String freeSlug(String name) {
+        String base = Normalizer.normalize(name.replace('ı', 'i'), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-+|-+$)", "");
+        if (base.isEmpty()) {
+            base = "organization";
+        }
+        if (base.length() > 90) {
+            base = base.substring(0, 90).replaceAll("-+$", "");
+        }
+        String slug = base;
+        for (int n = 2; queries.slugTaken(slug); n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("No organization with id " + id + ".");
+    }
+}

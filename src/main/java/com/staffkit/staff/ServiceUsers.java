@@ -1,0 +1,32 @@
+package com.staffkit.staff;
+
+import com.staffkit.organization.OrganizationCreated;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Every organization gets its service ("bot") staff member, with the worker role, in the same transaction. */
+@Component
+class ServiceUsers {
+
+    private final JdbcClient jdbc;
+
+    ServiceUsers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    void onOrganizationCreated(OrganizationCreated event) {
+        jdbc.sql("""
+                        with bot as (
+                            insert into staff (organization_id, username, first_name, last_name, is_service_user, has_activated)
+                            values (:organizationId, :username, 'Service', 'User', true, true)
+                            returning id, organization_id)
+                        insert into staff_roles (staff_id, role_id, organization_id)
+                        select bot.id, r.id, bot.organization_id from bot, roles r where r.is_built_in and r.name = 'worker'
+                        """)
+                .param("organizationId", event.organizationId())
+                .param("username", "service-" + event.slug())
+                .update();
+    }
+}

@@ -1,0 +1,73 @@
+package com.staffkit.staff;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The store facts staff rules need. The staff read model already reads the stores table for its
+ * summaries; this reads it for validation, so the staff feature never calls the store feature
+ * (which lists staff, and so depends on it).
+ */
+@Repository
+class StaffStores {
+
+    record StoreRef(long id, long organizationId, boolean active) {}
+
+    private static final String FULL_ACCESS = """
+            (s.full_store_access or exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
+                                            where sr.staff_id = s.id and r.is_built_in
+                                              and r.name in ('owner', 'admin', 'superadmin')))""";
+
+    private final JdbcClient jdbc;
+
+    StaffStores(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<StoreRef> find(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, organization_id, is_active from stores where id = any(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query((rs, row) ->
+                        new StoreRef(rs.getLong("id"), rs.getLong("organization_id"), rs.getBoolean("is_active")))
+                .list();
+    }
+
+    /** Full store access: the flag, or a role (owner, admin, superadmin) that always has it. */
+    boolean hasFullStoreAccess(long staffId) {
+        return jdbc.sql("select " + FULL_ACCESS + " from staff s where s.id = :id")
+                .param("id", staffId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    /** An active store of the staff member's organization that it is assigned to, or any with full access. */
+    boolean canWorkAt(long staffId, long storeId) {
+        return jdbc.sql("""
+                        select exists (
+                            select 1 from staff s join stores st on st.organization_id = s.organization_id
+                            where s.id = :staffId and st.id = :storeId and st.is_active
+                              and (""" + FULL_ACCESS + """
+                               or exists (select 1 from staff_stores ss where ss.staff_id = s.id and ss.store_id = st.id)))
+                        """)
+                .param("staffId", staffId)
+                .param("storeId", storeId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    void setCurrentStore(long staffId, Long storeId, Instant now) {
+        jdbc.sql("update staff set current_store_id = :storeId, modified_at = :now where id = :staffId")
+                .param("storeId", storeId)
+                .param("now", Timestamp.from(now))
+                .param("staffId", staffId)
+                .update();
+    }
+}

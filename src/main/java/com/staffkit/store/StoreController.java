@@ -1,0 +1,130 @@
+package com.staffkit.store;
+
+import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.JsonMergePatch;
+import com.staffkit.common.web.PageRequest;
+import com.staffkit.common.web.PageResponse;
+import com.staffkit.staff.StaffResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/stores")
+@Tag(name = "Stores", description = "Retail stores (sites) of an organization and their staff")
+class StoreController {
+
+    private final StoreService stores;
+    private final JsonMergePatch mergePatch;
+
+    StoreController(StoreService stores, JsonMergePatch mergePatch) {
+        this.stores = stores;
+        this.mergePatch = mergePatch;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('stores:read')")
+    @Operation(summary = "List stores", description = "Active stores only unless include_inactive=true.")
+    PageResponse<StoreResponse> list(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "page_size", required = false) Integer pageSize,
+            @Parameter(description = "Case-insensitive partial match on name or remote_id")
+                    @RequestParam(required = false)
+                    String search,
+            @RequestParam(name = "is_active", required = false) Boolean isActive,
+            @RequestParam(name = "include_inactive", defaultValue = "false") boolean includeInactive,
+            @RequestParam(name = "remote_id", required = false) String remoteId,
+            @Parameter(description = "Organization id (for callers that see several)") @RequestParam(required = false)
+                    Long organization,
+            @Parameter(description = "id, name, created_at or modified_at; prefix - for descending")
+                    @RequestParam(required = false)
+                    String ordering) {
+        StoreFilter filter = new StoreFilter(search, isActive, includeInactive, remoteId, organization, ordering);
+        return stores.list(caller, filter, PageRequest.of(page, pageSize));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('stores:read')")
+    @Operation(summary = "Get one store")
+    StoreResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
+        return stores.get(caller, id);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAuthority('stores:write')")
+    @Operation(summary = "Create a store", description = "remote_id is unique per organization.")
+    ResponseEntity<StoreResponse> create(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @Valid @RequestBody StoreRequest request) {
+        StoreResponse created = stores.create(caller, request);
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/v1/stores/{id}/")
+                .buildAndExpand(created.id())
+                .toUri();
+        return ResponseEntity.created(location).body(created);
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAuthority('stores:write')")
+    @Operation(summary = "Replace a store", description = "Writable fields that are missing become null or default.")
+    StoreResponse replace(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable long id,
+            @Valid @RequestBody StoreRequest request) {
+        return stores.replace(caller, id, request);
+    }
+
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @PreAuthorize("hasAuthority('stores:write')")
+    @Operation(
+            summary = "Change some fields of a store",
+            description = "JSON merge patch; {\"is_active\": true} reactivates.")
+    StoreResponse patch(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable long id,
+            @RequestBody JsonNode patch) {
+        return stores.replace(caller, id, mergePatch.apply(stores.currentState(caller, id), patch, StoreRequest.class));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasAuthority('stores:write')")
+    @Operation(summary = "Deactivate a store", description = "Never deletes; it can no longer be newly assigned.")
+    ResponseEntity<Void> deactivate(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
+        stores.deactivate(caller, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/staff")
+    @PreAuthorize("hasAuthority('stores:read') and hasAuthority('staff:read')")
+    @Operation(summary = "List a store's staff", description = "Active staff only unless include_inactive=true.")
+    PageResponse<StaffResponse> staff(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
+            @PathVariable long id,
+            @RequestParam(name = "include_inactive", defaultValue = "false") boolean includeInactive,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "page_size", required = false) Integer pageSize) {
+        return stores.staff(caller, id, includeInactive, PageRequest.of(page, pageSize));
+    }
+}

@@ -1,0 +1,125 @@
+package com.staffkit.store;
+
+import com.staffkit.common.error.ConflictException;
+import com.staffkit.common.error.DataIntegrityViolations;
+import com.staffkit.common.error.InvalidRequestException;
+import com.staffkit.common.error.NotFoundException;
+import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.PageRequest;
+import com.staffkit.common.web.PageResponse;
+import com.staffkit.organization.OrganizationDirectory;
+import com.staffkit.staff.StaffDirectory;
+import com.staffkit.staff.StaffResponse;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stores of an organization; deleting one deactivates it, so assignments and history stay. */
+@Service
+class StoreService {
+
+    private final StoreRepository repository;
+    private final StoreQueries queries;
+    private final StaffDirectory staffDirectory;
+    private final OrganizationDirectory organizations;
+    private final Clock clock;
+
+    StoreService(
+            StoreRepository repository,
+            StoreQueries queries,
+            StaffDirectory staffDirectory,
+            OrganizationDirectory organizations,
+            Clock clock) {
+        this.repository = repository;
+        this.queries = queries;
+        this.staffDirectory = staffDirectory;
+        this.organizations = organizations;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<StoreResponse> list(Caller caller, StoreFilter filter, PageRequest page) {
+        Long[] visible = caller.organizationFilter();
+        long count = queries.count(visible, filter);
+        List<StoreResponse> rows =
+                page.offset() < count ? queries.list(visible, filter, page.pageSize(), page.offset()) : List.of();
+        return page.toResponse(count, rows);
+    }
+
+    @Transactional(readOnly = true)
+    StoreResponse get(Caller caller, long id) {
+        return queries.find(id, caller.organizationFilter()).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional
+    StoreResponse create(Caller caller, StoreRequest request) {
+        long organizationId = request.organization() == null ? caller.organizationId() : request.organization();
+        if (!caller.canSee(organizationId) || !organizations.isActive(organizationId)) {
+            throw InvalidRequestException.forField("organization", "unknown organization " + organizationId);
+        }
+        Store store = save(Store.create(organizationId, request, clock.instant()));
+        return get(caller, store.id());
+    }
+
+    @Transactional(readOnly = true)
+    StoreRequest currentState(Caller caller, long id) {
+        StoreResponse store = get(caller, id);
+        return new StoreRequest(
+                null,
+                store.name(),
+                store.email(),
+                store.phoneNumber(),
+                store.remoteId(),
+                store.isActive(),
+                store.address());
+    }
+
+    /** A full replace; the organization never changes. */
+    @Transactional
+    StoreResponse replace(Caller caller, long id, StoreRequest request) {
+        Store store = load(caller, id);
+        store.change(request, clock.instant());
+        save(store);
+        return get(caller, id);
+    }
+
+    @Transactional
+    void deactivate(Caller caller, long id) {
+        Store store = load(caller, id);
+        if (store.deactivate(clock.instant())) {
+            save(store);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    PageResponse<StaffResponse> staff(Caller caller, long id, boolean includeInactive, PageRequest page) {
+        load(caller, id);
+        return staffDirectory.storeStaff(caller, id, includeInactive, page);
+    }
+
+    private Store load(Caller caller, long id) {
+        return (caller.allOrganizations()
+                        ? repository.findById(id)
+                        : repository.findVisible(id, caller.visibleOrganizationIds()))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    private Store save(Store store) {
+        try {
+            return repository.saveAndFlush(store);
+        } catch (DataIntegrityViolationException ex) {
+            if (DataIntegrityViolations.constraintName(ex)
+                    .filter("uk_stores_organization_remote_id"::equals)
+                    .isPresent()) {
+                throw ConflictException.alreadyInUse("remote_id");
+            }
+            throw ex;
+        }
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("No store with id " + id + ".");
+    }
+}
