@@ -43,6 +43,7 @@ class AccessTokenRepository {
             where t.token_hash = :hash
               and t.revoked_at is null
               and t.expires_at > :now
+              and t.session_epoch = s.session_epoch
               and s.is_active
               and o.is_active
             """;
@@ -53,11 +54,20 @@ class AccessTokenRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(byte[] hash, UUID familyId, long staffId, long organizationId, Instant createdAt, Instant expiresAt) {
+    void insert(
+            byte[] hash,
+            UUID familyId,
+            long staffId,
+            long organizationId,
+            int sessionEpoch,
+            Instant createdAt,
+            Instant expiresAt) {
         jdbc.sql("""
-                        insert into access_tokens (token_hash, family_id, staff_id, organization_id, created_at, expires_at)
-                        values (:hash, :familyId, :staffId, :organizationId, :createdAt, :expiresAt)
+                        insert into access_tokens
+                            (token_hash, family_id, staff_id, organization_id, session_epoch, created_at, expires_at)
+                        values (:hash, :familyId, :staffId, :organizationId, :sessionEpoch, :createdAt, :expiresAt)
                         """)
+                .param("sessionEpoch", sessionEpoch)
                 .param("hash", hash)
                 .param("familyId", familyId)
                 .param("staffId", staffId)

@@ -121,14 +121,23 @@ class ApiKeyRepository {
     /** The caller behind a key in one indexed query: key, organization (active), permissions, visible organizations. */
     Optional<KeyCaller> findCaller(byte[] hash, Instant now) {
         return jdbc.sql("""
-                        select k.id, k.organization_id, k.last_used_at,
+                        select k.id, k.organization_id, k.last_used_at, k.created_by,
+                               -- A key never holds more than its creator holds now.
                                array(select distinct p from api_key_roles kr join roles r on r.id = kr.role_id
-                                     cross join unnest(r.permissions) p where kr.api_key_id = k.id) as permissions,
+                                     cross join unnest(r.permissions) p
+                                     where kr.api_key_id = k.id
+                                       and (k.created_by is null
+                                            or p in (select cp from staff_roles csr
+                                                     join roles cr on cr.id = csr.role_id
+                                                     cross join unnest(cr.permissions) cp
+                                                     where csr.staff_id = k.created_by))) as permissions,
                                array(select d.id from organizations d
                                      where d.path like o.path || '%') as visible_organizations
                         from api_keys k
                         join organizations o on o.id = k.organization_id
+                        left join staff creator on creator.id = k.created_by
                         where k.key_hash = :hash
+                          and (k.created_by is null or creator.is_active)
                           and k.revoked_at is null
                           and (k.expires_at is null or k.expires_at > :now)
                           and o.is_active
@@ -141,8 +150,12 @@ class ApiKeyRepository {
                     Set<Long> visible = Stream.of((Long[])
                                     rs.getArray("visible_organizations").getArray())
                             .collect(Collectors.toSet());
-                    Caller caller =
-                            Caller.apiKey(rs.getLong("id"), rs.getLong("organization_id"), visible, permissions);
+                    Caller caller = Caller.apiKey(
+                            rs.getLong("id"),
+                            rs.getLong("organization_id"),
+                            visible,
+                            permissions,
+                            rs.getObject("created_by", Long.class));
                     return new KeyCaller(caller, instant(rs.getTimestamp("last_used_at")));
                 })
                 .optional();

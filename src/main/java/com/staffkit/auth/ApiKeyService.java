@@ -39,6 +39,10 @@ class ApiKeyService {
 
     @Transactional
     ApiKeyResponse create(Caller caller, CreateApiKeyRequest request) {
+        if (!caller.isStaff()) {
+            // A key's power is bounded by its creator's; a key minting keys would escape that bound.
+            throw new ForbiddenException("An API key cannot create API keys; log in as a staff member.");
+        }
         Instant now = clock.instant();
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
             throw InvalidRequestException.forField("expires_at", "must be in the future");

@@ -14,6 +14,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,13 +31,18 @@ class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
     private final SessionService sessions;
     private final ApiKeyService apiKeys;
     private final AuthenticationEntryPoint entryPoint;
+    private final RequestMatcher publicEndpoints;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
     BearerTokenAuthenticationFilter(
-            SessionService sessions, ApiKeyService apiKeys, AuthenticationEntryPoint entryPoint) {
+            SessionService sessions,
+            ApiKeyService apiKeys,
+            AuthenticationEntryPoint entryPoint,
+            RequestMatcher publicEndpoints) {
         this.sessions = sessions;
         this.apiKeys = apiKeys;
         this.entryPoint = entryPoint;
+        this.publicEndpoints = publicEndpoints;
     }
 
     @Override
@@ -52,6 +58,11 @@ class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
         } else if (apiKey != null) {
             caller = resolve(apiKey, apiKeys::resolve);
         } else {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (caller.isEmpty() && publicEndpoints.matches(request)) {
+            // A stale credential must not block logging in or out: public endpoints ignore it.
             chain.doFilter(request, response);
             return;
         }

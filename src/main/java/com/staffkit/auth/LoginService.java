@@ -45,7 +45,7 @@ class LoginService {
     /** Not one transaction: a failure must be counted although the login fails. */
     LoginResponse login(LoginRequest request) {
         String identifier = request.username().trim();
-        Optional<Duration> locked = throttle.lockedFor(identifier);
+        Optional<Duration> locked = throttle.reserve(identifier);
         if (locked.isPresent()) {
             throw new TooManyLoginAttemptsException(locked.get());
         }
@@ -56,7 +56,6 @@ class LoginService {
                 || hash == null
                 || !passwordMatches
                 || !account.get().canLogIn()) {
-            throttle.recordFailure(identifier);
             throw invalidCredentials();
         }
         LoginAccount staff = account.get();
@@ -65,7 +64,7 @@ class LoginService {
             staffService.selectCurrentStore(staff.staffId(), request.store());
         }
         staffLogins.recordLogin(staff.staffId());
-        return LoginResponse.of(sessions.start(staff.staffId(), staff.organizationId()));
+        return LoginResponse.of(sessions.start(staff.staffId(), staff.organizationId(), staff.sessionEpoch()));
     }
 
     LoginResponse refresh(RefreshRequest request) {

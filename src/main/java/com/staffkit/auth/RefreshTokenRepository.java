@@ -19,7 +19,8 @@ class RefreshTokenRepository {
             Instant expiresAt,
             Instant usedAt,
             Instant revokedAt,
-            boolean accountActive) {}
+            boolean accountActive,
+            int sessionEpoch) {}
 
     private final JdbcClient jdbc;
 
@@ -27,11 +28,20 @@ class RefreshTokenRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(byte[] hash, UUID familyId, long staffId, long organizationId, Instant createdAt, Instant expiresAt) {
+    void insert(
+            byte[] hash,
+            UUID familyId,
+            long staffId,
+            long organizationId,
+            int sessionEpoch,
+            Instant createdAt,
+            Instant expiresAt) {
         jdbc.sql("""
-                        insert into refresh_tokens (token_hash, family_id, staff_id, organization_id, created_at, expires_at)
-                        values (:hash, :familyId, :staffId, :organizationId, :createdAt, :expiresAt)
+                        insert into refresh_tokens
+                            (token_hash, family_id, staff_id, organization_id, session_epoch, created_at, expires_at)
+                        values (:hash, :familyId, :staffId, :organizationId, :sessionEpoch, :createdAt, :expiresAt)
                         """)
+                .param("sessionEpoch", sessionEpoch)
                 .param("hash", hash)
                 .param("familyId", familyId)
                 .param("staffId", staffId)
@@ -44,7 +54,8 @@ class RefreshTokenRepository {
     Optional<RefreshToken> findForUpdate(byte[] hash) {
         return jdbc.sql("""
                         select t.id, t.family_id, t.staff_id, t.organization_id, t.expires_at, t.used_at, t.revoked_at,
-                               s.is_active and o.is_active as account_active
+                               s.is_active and o.is_active and t.session_epoch = s.session_epoch as account_active,
+                               t.session_epoch
                         from refresh_tokens t
                         join staff s on s.id = t.staff_id
                         join organizations o on o.id = s.organization_id
@@ -60,7 +71,8 @@ class RefreshTokenRepository {
                         rs.getTimestamp("expires_at").toInstant(),
                         instant(rs.getTimestamp("used_at")),
                         instant(rs.getTimestamp("revoked_at")),
-                        rs.getBoolean("account_active")))
+                        rs.getBoolean("account_active"),
+                        rs.getInt("session_epoch")))
                 .optional();
     }
 

@@ -1,6 +1,7 @@
 package com.staffkit.auth;
 
 import com.staffkit.common.error.ProblemResponseWriter;
+import com.staffkit.role.Permissions;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,9 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -25,6 +29,19 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    /** The endpoints anyone may call; everything else needs a credential. */
+    static final RequestMatcher PUBLIC = new OrRequestMatcher(
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/auth/login"),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/auth/refresh"),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/auth/logout"),
+            PathPatternRequestMatcher.pathPattern("/v3/api-docs"),
+            PathPatternRequestMatcher.pathPattern("/v3/api-docs/**"),
+            PathPatternRequestMatcher.pathPattern("/swagger-ui.html"),
+            PathPatternRequestMatcher.pathPattern("/swagger-ui/**"),
+            PathPatternRequestMatcher.pathPattern("/actuator/health"),
+            PathPatternRequestMatcher.pathPattern("/actuator/health/**"),
+            PathPatternRequestMatcher.pathPattern("/error"));
 
     @Bean
     SecurityFilterChain apiSecurity(
@@ -47,22 +64,18 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC)
                         .permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-                        .permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**")
-                        .permitAll()
-                        .requestMatchers("/error")
-                        .permitAll()
+                        // Metrics span every tenant: operators only.
+                        .requestMatchers("/actuator/**")
+                        .hasAuthority(Permissions.AUDIT_READ)
                         .anyRequest()
                         .authenticated())
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(new ProblemAccessDeniedHandler(problems)))
                 .addFilterBefore(
-                        new BearerTokenAuthenticationFilter(sessions, apiKeys, entryPoint),
+                        new BearerTokenAuthenticationFilter(sessions, apiKeys, entryPoint, PUBLIC),
                         AnonymousAuthenticationFilter.class);
         return http.build();
     }

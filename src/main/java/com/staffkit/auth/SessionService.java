@@ -51,9 +51,10 @@ class SessionService {
         }
     }
 
+    /** Starts a session under the account's session epoch, as read together with its password. */
     @Transactional
-    Tokens start(long staffId, long organizationId) {
-        return issue(UUID.randomUUID(), staffId, organizationId);
+    Tokens start(long staffId, long organizationId, int sessionEpoch) {
+        return issue(UUID.randomUUID(), staffId, organizationId, sessionEpoch);
     }
 
     /**
@@ -75,7 +76,7 @@ class SessionService {
             throw invalidRefreshToken();
         }
         refreshTokens.markUsed(token.id(), now);
-        return issue(token.familyId(), token.staffId(), token.organizationId());
+        return issue(token.familyId(), token.staffId(), token.organizationId(), token.sessionEpoch());
     }
 
     /** Ends the session the refresh token belongs to; unknown tokens are ignored, so logout always succeeds. */
@@ -132,7 +133,7 @@ class SessionService {
         accessTokens.revokeFamily(familyId, now);
     }
 
-    private Tokens issue(UUID familyId, long staffId, long organizationId) {
+    private Tokens issue(UUID familyId, long staffId, long organizationId, int sessionEpoch) {
         Instant now = clock.instant();
         String access = TokenHashing.newSecret();
         String refresh = TokenHashing.newSecret();
@@ -141,6 +142,7 @@ class SessionService {
                 familyId,
                 staffId,
                 organizationId,
+                sessionEpoch,
                 now,
                 now.plus(properties.accessTokenTtl()));
         refreshTokens.insert(
@@ -148,6 +150,7 @@ class SessionService {
                 familyId,
                 staffId,
                 organizationId,
+                sessionEpoch,
                 now,
                 now.plus(properties.refreshTokenTtl()));
         return new Tokens(access, properties.accessTokenTtl(), refresh);

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,6 +38,32 @@ class RoleQueries {
     long count(Long[] organizations) {
         var spec = jdbc.sql("select count(*) from roles r where " + visible(organizations));
         return withOrganizations(spec, organizations).query(Long.class).single();
+    }
+
+    boolean isBuiltInName(String name) {
+        return jdbc.sql("select exists (select 1 from roles where is_built_in and lower(name) = lower(:name))")
+                .param("name", name)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** What the staff holding a role hold in all (whether any is a superadmin, and every permission). */
+    record Holders(boolean superadmin, Set<String> permissions) {}
+
+    Holders holders(long roleId) {
+        return jdbc.sql("""
+                        select coalesce(bool_or(r2.is_built_in and r2.name = 'superadmin'), false) as superadmin,
+                               coalesce(array_agg(distinct p) filter (where p is not null), '{}') as permissions
+                        from staff_roles sr
+                        join staff_roles sr2 on sr2.staff_id = sr.staff_id
+                        join roles r2 on r2.id = sr2.role_id
+                        left join lateral unnest(r2.permissions) p on true
+                        where sr.role_id = :roleId
+                        """)
+                .param("roleId", roleId)
+                .query((rs, row) -> new Holders(rs.getBoolean("superadmin"), Set.of((String[])
+                        rs.getArray("permissions").getArray())))
+                .single();
     }
 
     private static String visible(Long[] organizations) {

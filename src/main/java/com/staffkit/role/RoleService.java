@@ -11,7 +11,6 @@ import com.staffkit.common.web.PageResponse;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -21,9 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Custom roles per organization; built-in roles are read-only. Nobody hands out what they lack. */
 @Service
 class RoleService {
-
-    private static final Set<String> BUILT_IN_NAMES =
-            Set.of("superadmin", "owner", "admin", "manager", "member", "worker");
 
     private final RoleRepository repository;
     private final RoleQueries queries;
@@ -109,6 +105,11 @@ class RoleService {
         if (!caller.hasAll(role.permissions())) {
             throw new ForbiddenException("This role carries permissions you do not hold; you cannot change it.");
         }
+        // Changing a role changes its holders: nobody may do that to an account more powerful than their own.
+        RoleQueries.Holders holders = queries.holders(role.id());
+        if (!caller.hasAll(holders.permissions()) || (holders.superadmin() && !caller.allOrganizations())) {
+            throw new ForbiddenException("Staff holding this role have permissions you lack; you cannot change it.");
+        }
         return role;
     }
 
@@ -125,9 +126,10 @@ class RoleService {
         }
     }
 
-    private static String checkedName(String name) {
+    /** Compared with PostgreSQL's lower(), exactly as role names are looked up, so no custom role shadows a built-in one. */
+    private String checkedName(String name) {
         String trimmed = name.trim();
-        if (BUILT_IN_NAMES.contains(trimmed.toLowerCase(Locale.ROOT))) {
+        if (queries.isBuiltInName(trimmed)) {
             throw new ConflictException("name", "'" + trimmed + "' is the name of a built-in role.");
         }
         return trimmed;

@@ -1,5 +1,6 @@
 package com.staffkit.staff;
 
+import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.organization.OrganizationDirectory;
 import com.staffkit.role.RoleCatalog;
 import com.staffkit.role.RoleGrant;
@@ -88,6 +89,16 @@ class BootstrapAdmin implements ApplicationRunner {
         }
         boolean generated = !StringUtils.hasText(properties.password());
         String password = generated ? GeneratedPasswords.next() : properties.password();
+        if (!generated) {
+            try {
+                PasswordPolicy.check("password", password, email, null);
+            } catch (InvalidRequestException ex) {
+                log.error(
+                        "STAFFKIT_BOOTSTRAP_ADMIN_PASSWORD is not acceptable ({}); no superadmin was created.",
+                        ex.errors().getFirst().message());
+                return;
+            }
+        }
         RoleGrant superadmin = roles.findBuiltIn(RoleGrant.SUPERADMIN).orElseThrow();
         StaffProfile profile = new StaffProfile(
                 null,

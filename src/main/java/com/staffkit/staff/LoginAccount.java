@@ -5,7 +5,7 @@ package com.staffkit.staff;
  *
  * @param canLogIn active, in an active organization, activated, and holding a role other than worker
  */
-public record LoginAccount(long staffId, long organizationId, String passwordHash, boolean canLogIn) {
+public record LoginAccount(long staffId, long organizationId, String passwordHash, boolean canLogIn, int sessionEpoch) {
 
     @Override
     public String toString() {

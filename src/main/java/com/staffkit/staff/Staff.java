@@ -100,6 +100,9 @@ class Staff {
     @Column(name = "current_store_id")
     private Long currentStoreId;
 
+    @Column(name = "session_epoch", nullable = false)
+    private int sessionEpoch;
+
     @Version
     private long version;
 
@@ -150,6 +153,7 @@ class Staff {
             roles.retainAll(wanted);
             roles.addAll(wanted);
             modifiedAt = now;
+            endSessions();
         }
     }
 
@@ -185,6 +189,14 @@ class Staff {
     void changePassword(String hash, Instant now) {
         this.passwordHash = hash;
         this.modifiedAt = now;
+        endSessions();
+    }
+
+    /** Tokens issued under an earlier epoch stop working, even ones a concurrent login is still issuing. */
+    private void endSessions() {
+        if (id != null) {
+            sessionEpoch++;
+        }
     }
 
     String passwordHash() {
@@ -198,6 +210,7 @@ class Staff {
         }
         active = false;
         modifiedAt = now;
+        endSessions();
         return true;
     }
 

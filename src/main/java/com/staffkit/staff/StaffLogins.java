@@ -23,7 +23,7 @@ public class StaffLogins {
     @Transactional(readOnly = true)
     public Optional<LoginAccount> findByIdentifier(String identifier) {
         return jdbc.sql("""
-                        select s.id, s.organization_id, s.password_hash,
+                        select s.id, s.organization_id, s.password_hash, s.session_epoch,
                                s.is_active and o.is_active and s.has_activated and not s.is_service_user
                                and exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
                                            where sr.staff_id = s.id and not (r.is_built_in and r.name = 'worker'))
@@ -38,7 +38,8 @@ public class StaffLogins {
                         rs.getLong("id"),
                         rs.getLong("organization_id"),
                         rs.getString("password_hash"),
-                        rs.getBoolean("can_log_in")))
+                        rs.getBoolean("can_log_in"),
+                        rs.getInt("session_epoch")))
                 .optional();
     }
 

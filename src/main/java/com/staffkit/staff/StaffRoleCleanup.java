@@ -20,9 +20,14 @@ class StaffRoleCleanup {
 
     @EventListener
     void onRoleDeleted(RoleDeleted event) {
-        jdbc.sql("delete from staff_roles where role_id = :roleId returning staff_id, organization_id")
+        jdbc.sql("""
+                        with removed as (delete from staff_roles where role_id = :roleId returning staff_id)
+                        update staff s set session_epoch = s.session_epoch + 1
+                        from removed where s.id = removed.staff_id
+                        returning s.id, s.organization_id
+                        """)
                 .param("roleId", event.roleId())
-                .query((rs, row) -> new StaffRolesChanged(rs.getLong("staff_id"), rs.getLong("organization_id")))
+                .query((rs, row) -> new StaffRolesChanged(rs.getLong("id"), rs.getLong("organization_id")))
                 .list()
                 .forEach(events::publishEvent);
     }

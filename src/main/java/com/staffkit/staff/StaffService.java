@@ -46,6 +46,7 @@ public class StaffService {
     private final OrganizationDirectory organizations;
     private final PasswordEncoder passwordEncoder;
     private final StaffStores stores;
+    private final PasswordAttemptGuard passwordAttempts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -57,6 +58,7 @@ public class StaffService {
             OrganizationDirectory organizations,
             PasswordEncoder passwordEncoder,
             StaffStores stores,
+            PasswordAttemptGuard passwordAttempts,
             ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
@@ -66,6 +68,7 @@ public class StaffService {
         this.organizations = organizations;
         this.passwordEncoder = passwordEncoder;
         this.stores = stores;
+        this.passwordAttempts = passwordAttempts;
         this.events = events;
         this.clock = clock;
     }
@@ -221,9 +224,12 @@ public class StaffService {
         }
         Staff staff =
                 repository.findById(caller.staffId()).orElseThrow(() -> StaffNotFoundException.forId(caller.staffId()));
+        String guessKey = "password-change:" + staff.id();
+        passwordAttempts.attempt(guessKey);
         if (staff.passwordHash() == null || !passwordEncoder.matches(currentPassword, staff.passwordHash())) {
             throw InvalidRequestException.forField("current_password", "is incorrect");
         }
+        passwordAttempts.succeeded(guessKey);
         PasswordPolicy.check("new_password", newPassword, staff.email(), staff.username());
         staff.changePassword(passwordEncoder.encode(newPassword), clock.instant());
         save(staff);

@@ -13,6 +13,8 @@ import java.util.Set;
  * @param visibleOrganizationIds the organizations whose rows the caller may see (its own and its descendants)
  * @param permissions the union of the permissions of the caller's roles
  * @param storeScope the stores whose staff a store-scoped manager sees, or null for every store
+ * @param keyOwnerId for an API key, the staff member who created it: the key counts as that person
+ *     wherever acting on oneself is refused
  */
 public record Caller(
         Long staffId,
@@ -21,7 +23,8 @@ public record Caller(
         boolean allOrganizations,
         Set<Long> visibleOrganizationIds,
         Set<String> permissions,
-        Set<Long> storeScope) {
+        Set<Long> storeScope,
+        Long keyOwnerId) {
 
     public Caller {
         visibleOrganizationIds = Set.copyOf(visibleOrganizationIds);
@@ -36,11 +39,12 @@ public record Caller(
             Set<Long> visible,
             Set<String> permissions,
             Set<Long> storeScope) {
-        return new Caller(staffId, null, organizationId, allOrganizations, visible, permissions, storeScope);
+        return new Caller(staffId, null, organizationId, allOrganizations, visible, permissions, storeScope, null);
     }
 
-    public static Caller apiKey(long apiKeyId, long organizationId, Set<Long> visible, Set<String> permissions) {
-        return new Caller(null, apiKeyId, organizationId, false, visible, permissions, null);
+    public static Caller apiKey(
+            long apiKeyId, long organizationId, Set<Long> visible, Set<String> permissions, Long keyOwnerId) {
+        return new Caller(null, apiKeyId, organizationId, false, visible, permissions, null, keyOwnerId);
     }
 
     /** True when the caller manages every store of its organizations rather than only its own. */
@@ -61,9 +65,9 @@ public record Caller(
         return permissions.containsAll(required);
     }
 
-    /** True when the request is made by this staff member themselves. */
+    /** True when the request is made by this staff member themselves, or by an API key they created. */
     public boolean is(long staff) {
-        return staffId != null && staffId == staff;
+        return (staffId != null && staffId == staff) || (keyOwnerId != null && keyOwnerId == staff);
     }
 
     public boolean isStaff() {
