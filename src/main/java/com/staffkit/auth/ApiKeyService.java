@@ -1,5 +1,7 @@
 package com.staffkit.auth;
 
+import com.staffkit.common.security.Secrets;
+
 import com.staffkit.common.error.ForbiddenException;
 import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.error.NotFoundException;
@@ -58,12 +60,12 @@ class ApiKeyService {
                         + "' to a key: it carries permissions you do not hold.");
             }
         }
-        String secret = KEY_PREFIX + TokenHashing.newSecret();
+        String secret = KEY_PREFIX + Secrets.newSecret();
         long id = keys.insert(
                 caller.organizationId(),
                 request.name().trim(),
                 secret.substring(0, VISIBLE_PREFIX_LENGTH),
-                TokenHashing.sha256(secret),
+                Secrets.sha256(secret),
                 caller.staffId(),
                 now,
                 request.expiresAt(),
@@ -97,7 +99,7 @@ class ApiKeyService {
     @Transactional
     Optional<Caller> resolve(String secret) {
         Instant now = clock.instant();
-        return keys.findCaller(TokenHashing.sha256(secret), now).map(found -> {
+        return keys.findCaller(Secrets.sha256(secret), now).map(found -> {
             if (found.lastUsedAt() == null || found.lastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
                 keys.touch(found.caller().apiKeyId(), now);
             }

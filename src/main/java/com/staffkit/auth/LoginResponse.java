@@ -2,7 +2,7 @@ package com.staffkit.auth;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-record LoginResponse(
+public record LoginResponse(
         @Schema(description = "Opaque bearer token; send it as Authorization: Bearer <access_token>")
         String accessToken,
 

@@ -1,5 +1,7 @@
 package com.staffkit.auth;
 
+import com.staffkit.common.security.Secrets;
+
 import com.staffkit.common.error.ApiException;
 import com.staffkit.common.error.RetryAfter;
 import com.staffkit.common.error.UnauthorizedException;
@@ -39,7 +41,7 @@ class LoginService {
         this.sessions = sessions;
         this.throttle = throttle;
         this.staffService = staffService;
-        this.unknownAccountHash = passwordEncoder.encode(TokenHashing.newSecret());
+        this.unknownAccountHash = passwordEncoder.encode(Secrets.newSecret());
     }
 
     /** Not one transaction: a failure must be counted although the login fails. */

@@ -1,5 +1,7 @@
 package com.staffkit.auth;
 
+import com.staffkit.common.security.Secrets;
+
 import com.staffkit.common.error.UnauthorizedException;
 import com.staffkit.common.security.Caller;
 import com.staffkit.staff.StaffDeactivated;
@@ -65,7 +67,7 @@ class SessionService {
     Tokens refresh(String refreshToken) {
         Instant now = clock.instant();
         RefreshTokenRepository.RefreshToken token = refreshTokens
-                .findForUpdate(TokenHashing.sha256(refreshToken))
+                .findForUpdate(Secrets.sha256(refreshToken))
                 .orElseThrow(SessionService::invalidRefreshToken);
         if (token.revokedAt() != null || token.expiresAt().isBefore(now) || !token.accountActive()) {
             throw invalidRefreshToken();
@@ -83,18 +85,18 @@ class SessionService {
     @Transactional
     void logout(String refreshToken) {
         refreshTokens
-                .findForUpdate(TokenHashing.sha256(refreshToken))
+                .findForUpdate(Secrets.sha256(refreshToken))
                 .ifPresent(token -> revokeFamily(token.familyId(), clock.instant()));
     }
 
     @Transactional
     void revokeAccessToken(String accessToken) {
-        accessTokens.revoke(TokenHashing.sha256(accessToken), clock.instant());
+        accessTokens.revoke(Secrets.sha256(accessToken), clock.instant());
     }
 
     @Transactional(readOnly = true)
     Optional<Caller> resolve(String accessToken) {
-        return accessTokens.findCaller(TokenHashing.sha256(accessToken), clock.instant());
+        return accessTokens.findCaller(Secrets.sha256(accessToken), clock.instant());
     }
 
     /** Deactivation, a role change or a password change end every session of the account, in the same transaction. */
@@ -135,10 +137,10 @@ class SessionService {
 
     private Tokens issue(UUID familyId, long staffId, long organizationId, int sessionEpoch) {
         Instant now = clock.instant();
-        String access = TokenHashing.newSecret();
-        String refresh = TokenHashing.newSecret();
+        String access = Secrets.newSecret();
+        String refresh = Secrets.newSecret();
         accessTokens.insert(
-                TokenHashing.sha256(access),
+                Secrets.sha256(access),
                 familyId,
                 staffId,
                 organizationId,
@@ -146,7 +148,7 @@ class SessionService {
                 now,
                 now.plus(properties.accessTokenTtl()));
         refreshTokens.insert(
-                TokenHashing.sha256(refresh),
+                Secrets.sha256(refresh),
                 familyId,
                 staffId,
                 organizationId,

@@ -22,6 +22,13 @@ public class OrganizationDirectory {
                 .single();
     }
 
+    public String name(long organizationId) {
+        return jdbc.sql("select name from organizations where id = :id")
+                .param("id", organizationId)
+                .query(String.class)
+                .single();
+    }
+
     /** The organization a fresh database starts with, created by migration. */
     public long defaultOrganizationId() {
         return jdbc.sql("select id from organizations where slug = 'default'")

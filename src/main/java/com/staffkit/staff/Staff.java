@@ -223,6 +223,14 @@ class Staff {
         return true;
     }
 
+    void touch(Instant now) {
+        this.modifiedAt = now;
+    }
+
+    boolean isActivated() {
+        return activated;
+    }
+
     Long id() {
         return id;
     }

@@ -43,6 +43,30 @@ public class StaffLogins {
                 .optional();
     }
 
+    /** The same, by staff id (after activation, for example). */
+    @Transactional(readOnly = true)
+    public Optional<LoginAccount> findById(long staffId) {
+        return jdbc.sql(
+                        """
+                        select s.id, s.organization_id, s.password_hash, s.session_epoch,
+                               s.is_active and o.is_active and s.has_activated and not s.is_service_user
+                               and exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
+                                           where sr.staff_id = s.id and not (r.is_built_in and r.name = 'worker'))
+                               as can_log_in
+                        from staff s
+                        join organizations o on o.id = s.organization_id
+                        where s.id = :id
+                        """)
+                .param("id", staffId)
+                .query((rs, row) -> new LoginAccount(
+                        rs.getLong("id"),
+                        rs.getLong("organization_id"),
+                        rs.getString("password_hash"),
+                        rs.getBoolean("can_log_in"),
+                        rs.getInt("session_epoch")))
+                .optional();
+    }
+
     @Transactional
     public void recordLogin(long staffId) {
         jdbc.sql("update staff set last_login = :now where id = :id")

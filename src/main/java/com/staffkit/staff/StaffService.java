@@ -159,6 +159,10 @@ public class StaffService {
             staff.setInitialPassword(passwordEncoder.encode(request.password()));
         }
         Staff saved = save(staff);
+        boolean canLogIn = roles.stream().anyMatch(r -> !(r.builtIn() && RoleGrant.WORKER.equals(r.name())));
+        if (!saved.isActivated() && saved.email() != null && canLogIn) {
+            events.publishEvent(new ActivationRequested(saved.id(), saved.organizationId()));
+        }
         StaffResponse response = get(caller, saved.id());
         return generatedPassword == null ? response : response.withGeneratedPassword(generatedPassword);
     }

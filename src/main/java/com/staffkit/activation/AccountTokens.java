@@ -1,0 +1,83 @@
+package com.staffkit.activation;
+
+import com.staffkit.common.security.Secrets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Single-use mailed tokens: 256 random bits for the email, only their SHA-256 in the database. */
+@Repository
+class AccountTokens {
+
+    static final String ACTIVATION = "activation";
+    static final String PASSWORD_RESET = "password_reset";
+
+    record Token(long id, long staffId, long organizationId, Instant expiresAt, Instant usedAt, Instant invalidatedAt) {
+
+        boolean usable(Instant now) {
+            return usedAt == null && invalidatedAt == null && expiresAt.isAfter(now);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    AccountTokens(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Invalidates the account's earlier tokens of this purpose and returns a new one's secret. */
+    String issue(String purpose, long staffId, long organizationId, Instant now, Instant expiresAt) {
+        jdbc.sql(
+                        """
+                        update account_tokens set invalidated_at = :now
+                        where staff_id = :staffId and purpose = :purpose and used_at is null and invalidated_at is null
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("staffId", staffId)
+                .param("purpose", purpose)
+                .update();
+        String secret = Secrets.newSecret();
+        jdbc.sql(
+                        """
+                        insert into account_tokens (token_hash, purpose, staff_id, organization_id, created_at, expires_at)
+                        values (:hash, :purpose, :staffId, :organizationId, :now, :expiresAt)
+                        """)
+                .param("hash", Secrets.sha256(secret))
+                .param("purpose", purpose)
+                .param("staffId", staffId)
+                .param("organizationId", organizationId)
+                .param("now", Timestamp.from(now))
+                .param("expiresAt", Timestamp.from(expiresAt))
+                .update();
+        return secret;
+    }
+
+    /** Finds a token by its secret; {@code forUpdate} locks it so that it is consumed once. */
+    Optional<Token> find(String purpose, String secret, boolean forUpdate) {
+        return jdbc.sql("select id, staff_id, organization_id, expires_at, used_at, invalidated_at from account_tokens"
+                        + " where token_hash = :hash and purpose = :purpose" + (forUpdate ? " for update" : ""))
+                .param("hash", Secrets.sha256(secret))
+                .param("purpose", purpose)
+                .query((rs, row) -> new Token(
+                        rs.getLong("id"),
+                        rs.getLong("staff_id"),
+                        rs.getLong("organization_id"),
+                        rs.getTimestamp("expires_at").toInstant(),
+                        instant(rs.getTimestamp("used_at")),
+                        instant(rs.getTimestamp("invalidated_at"))))
+                .optional();
+    }
+
+    void markUsed(long id, Instant now) {
+        jdbc.sql("update account_tokens set used_at = :now where id = :id")
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,163 @@
+package com.staffkit.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers due outbox rows over SMTP. Each pass claims rows with {@code FOR UPDATE SKIP LOCKED},
+ * so instances never pick the same email; a failed send stays queued and is retried with
+ * exponential backoff. With no SMTP host configured it logs each email's recipient, subject and
+ * link instead, so a development run works without a mail server.
+ */
+@Component
+class OutboxSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+    private record Due(
+            long id, String recipient, String subject, String text, String html, String link, int attempts) {}
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final MailProperties properties;
+    private final Clock clock;
+
+    OutboxSender(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            ObjectProvider<JavaMailSender> mailSender,
+            MailProperties properties,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.mailSender = mailSender;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${staffkit.mail.poll-interval}", initialDelayString = "${staffkit.mail.poll-interval}")
+    void poll() {
+        try {
+            deliverDue();
+        } catch (RuntimeException ex) {
+            log.warn("Email outbox pass failed; it will run again: {}", ex.toString());
+        }
+    }
+
+    /** One pass: claims due emails and sends them. Returns how many were sent. */
+    int deliverDue() {
+        Integer sent = transactions.execute(status -> {
+            List<Due> due = claim();
+            int delivered = 0;
+            for (Due email : due) {
+                if (deliver(email)) {
+                    delivered++;
+                }
+            }
+            return delivered;
+        });
+        return sent == null ? 0 : sent;
+    }
+
+    private List<Due> claim() {
+        return jdbc.sql(
+                        """
+                        select id, recipient, subject, text_body, html_body, link, attempts
+                        from email_outbox
+                        where sent_at is null and next_attempt_at <= :now
+                        order by next_attempt_at, id
+                        limit :limit
+                        for update skip locked
+                        """)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("limit", properties.batchSize())
+                .query((rs, row) -> new Due(
+                        rs.getLong("id"),
+                        rs.getString("recipient"),
+                        rs.getString("subject"),
+                        rs.getString("text_body"),
+                        rs.getString("html_body"),
+                        rs.getString("link"),
+                        rs.getInt("attempts")))
+                .list();
+    }
+
+    private boolean deliver(Due email) {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        try {
+            if (sender == null) {
+                log.info(
+                        "Email (no SMTP host configured, not sent) to {}: \"{}\" {}",
+                        email.recipient(),
+                        email.subject(),
+                        email.link() == null ? "" : email.link());
+            } else {
+                sender.send(mime(sender, email));
+            }
+            markSent(email.id());
+            return true;
+        } catch (MailException | MessagingException ex) {
+            scheduleRetry(email, ex);
+            return false;
+        }
+    }
+
+    private MimeMessage mime(JavaMailSender sender, Due email) throws MessagingException {
+        MimeMessage message = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(properties.from());
+        helper.setTo(email.recipient());
+        helper.setSubject(email.subject());
+        helper.setText(email.text(), email.html());
+        return message;
+    }
+
+    private void markSent(long id) {
+        jdbc.sql(
+                        """
+                        update email_outbox set sent_at = :now, attempts = attempts + 1, last_error = null,
+                               text_body = '', html_body = '', link = null
+                        where id = :id""")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", id)
+                .update();
+    }
+
+    private void scheduleRetry(Due email, Exception ex) {
+        int attempts = email.attempts() + 1;
+        Duration wait = backoff(attempts);
+        Instant next = clock.instant().plus(wait);
+        log.warn("Sending email {} failed (attempt {}); retrying in {}: {}", email.id(), attempts, wait, ex.toString());
+        jdbc.sql("update email_outbox set attempts = :attempts, next_attempt_at = :next, last_error = :error where id = :id")
+                .param("attempts", attempts)
+                .param("next", Timestamp.from(next))
+                .param("error", truncate(ex.toString()))
+                .param("id", email.id())
+                .update();
+    }
+
+    Duration backoff(int attempts) {
+        Duration wait = properties.initialBackoff().multipliedBy(1L << Math.min(attempts - 1, 20));
+        return wait.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : wait;
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+}

@@ -1,0 +1,109 @@
+package com.staffkit.staff;
+
+import com.staffkit.common.error.ConflictException;
+import com.staffkit.common.security.Caller;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The staff side of activation and password reset: find the account, set its password. */
+@Service
+public class StaffAccounts {
+
+    private final StaffRepository repository;
+    private final StaffService staffService;
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    StaffAccounts(
+            StaffRepository repository,
+            StaffService staffService,
+            JdbcClient jdbc,
+            PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.repository = repository;
+        this.staffService = staffService;
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AccountSummary> find(long staffId) {
+        return jdbc.sql(
+                        """
+                        select s.id, s.organization_id, s.first_name, s.email, s.is_active and o.is_active as active,
+                               s.has_activated
+                        from staff s join organizations o on o.id = s.organization_id
+                        where s.id = :id
+                        """)
+                .param("id", staffId)
+                .query((rs, row) -> new AccountSummary(
+                        rs.getLong("id"),
+                        rs.getLong("organization_id"),
+                        rs.getString("first_name"),
+                        rs.getString("email"),
+                        rs.getBoolean("active"),
+                        rs.getBoolean("has_activated")))
+                .optional();
+    }
+
+    /** An account a password reset may go to: by email, active, activated, in an active organization. */
+    @Transactional(readOnly = true)
+    public Optional<AccountSummary> findResettable(String email) {
+        return jdbc.sql("select staff_id from login_identifiers where identifier = lower(:email) and kind = 'email'")
+                .param("email", email.trim())
+                .query(Long.class)
+                .optional()
+                .flatMap(this::find)
+                .filter(account -> account.active() && account.activated());
+    }
+
+    /** A pending account the caller may (re-)send an activation email for; 409 once it is activated. */
+    @Transactional(readOnly = true)
+    public AccountSummary pendingForResend(Caller caller, long staffId) {
+        staffService.get(caller, staffId);
+        AccountSummary account = find(staffId).orElseThrow(() -> StaffNotFoundException.forId(staffId));
+        if (account.activated()) {
+            throw new ConflictException("This account is already activated.");
+        }
+        if (account.email() == null) {
+            throw new ConflictException("This staff member has no email to send the activation to.");
+        }
+        if (!account.active()) {
+            throw new ConflictException("This account is deactivated; reactivate it first.");
+        }
+        return account;
+    }
+
+    /** Sets the first password of a pending account and activates it. */
+    @Transactional
+    public void activate(long staffId, String password) {
+        Staff staff = repository.findById(staffId).orElseThrow(() -> StaffNotFoundException.forId(staffId));
+        if (staff.isActivated()) {
+            throw new ConflictException("This account is already activated.");
+        }
+        PasswordPolicy.check("password", password, staff.email(), staff.username());
+        staff.setInitialPassword(passwordEncoder.encode(password));
+        staff.touch(clock.instant());
+        repository.saveAndFlush(staff);
+    }
+
+    /** Sets a new password from a reset; every existing session of the account ends. */
+    @Transactional
+    public void resetPassword(long staffId, String password) {
+        Staff staff = repository.findById(staffId).orElseThrow(() -> StaffNotFoundException.forId(staffId));
+        PasswordPolicy.check("password", password, staff.email(), staff.username());
+        staff.changePassword(passwordEncoder.encode(password), clock.instant());
+        repository.saveAndFlush(staff);
+        events.publishEvent(new StaffPasswordChanged(staff.id(), staff.organizationId()));
+    }
+}
