@@ -29,8 +29,7 @@ class AccountTokens {
 
     /** Invalidates the account's earlier tokens of this purpose and returns a new one's secret. */
     String issue(String purpose, long staffId, long organizationId, Instant now, Instant expiresAt) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update account_tokens set invalidated_at = :now
                         where staff_id = :staffId and purpose = :purpose and used_at is null and invalidated_at is null
                         """)
@@ -39,8 +38,7 @@ class AccountTokens {
                 .param("purpose", purpose)
                 .update();
         String secret = Secrets.newSecret();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into account_tokens (token_hash, purpose, staff_id, organization_id, created_at, expires_at)
                         values (:hash, :purpose, :staffId, :organizationId, :now, :expiresAt)
                         """)

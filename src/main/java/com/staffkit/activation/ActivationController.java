@@ -34,7 +34,9 @@ class ActivationController {
         this.passwordReset = passwordReset;
     }
 
-    record TokenPasswordRequest(@NotBlank @Size(max = 256) String token, @NotBlank @Size(max = 128) String password) {
+    record TokenPasswordRequest(
+            @NotBlank @Size(max = 256) String token,
+            @NotBlank @Size(max = 128) String password) {
 
         @Override
         public String toString() {
@@ -42,7 +44,8 @@ class ActivationController {
         }
     }
 
-    record PasswordResetRequest(@NotBlank @Email @Size(max = 254) String email) {}
+    record PasswordResetRequest(
+            @NotBlank @Email @Size(max = 254) String email) {}
 
     @GetMapping("/api/v1/activation/{token}")
     @SecurityRequirements
@@ -71,7 +74,8 @@ class ActivationController {
     @Operation(
             summary = "Re-send the activation email",
             description = "Earlier links stop working. 409 for an account that is already activated.")
-    ResponseEntity<Void> resend(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
+    ResponseEntity<Void> resend(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
         activation.resend(caller, id);
         return ResponseEntity.accepted().build();
     }

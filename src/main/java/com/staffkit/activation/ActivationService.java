@@ -26,7 +26,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Service
 class ActivationService {
 
-    static final DateTimeFormatter EMAIL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter EMAIL_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final AccountTokens tokens;
     private final StaffAccounts accounts;
@@ -73,7 +74,8 @@ class ActivationService {
     @Transactional(readOnly = true)
     ActivationInfo check(String token) {
         AccountTokens.Token found = usable(token, false);
-        AccountSummary account = accounts.find(found.staffId()).orElseThrow(() -> AccountTokenProblems.unknown("activation"));
+        AccountSummary account =
+                accounts.find(found.staffId()).orElseThrow(() -> AccountTokenProblems.unknown("activation"));
         return new ActivationInfo(
                 account.firstName(),
                 maskEmail(account.email()),
@@ -85,7 +87,8 @@ class ActivationService {
     @Transactional(noRollbackFor = com.staffkit.common.error.GoneException.class)
     LoginResponse activate(String token, String password) {
         AccountTokens.Token found = usable(token, true);
-        AccountSummary account = accounts.find(found.staffId()).orElseThrow(() -> AccountTokenProblems.unknown("activation"));
+        AccountSummary account =
+                accounts.find(found.staffId()).orElseThrow(() -> AccountTokenProblems.unknown("activation"));
         if (account.activated() || !account.active()) {
             tokens.markUsed(found.id(), clock.instant());
             throw AccountTokenProblems.gone("activation");
@@ -107,7 +110,8 @@ class ActivationService {
     private void send(AccountSummary account) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.tokenTtl());
-        String secret = tokens.issue(AccountTokens.ACTIVATION, account.staffId(), account.organizationId(), now, expiresAt);
+        String secret =
+                tokens.issue(AccountTokens.ACTIVATION, account.staffId(), account.organizationId(), now, expiresAt);
         String organizationName = organizations.name(account.organizationId());
         String link = UriComponentsBuilder.fromUriString(links.publicUrl())
                 .path("/activate")

@@ -62,13 +62,15 @@ class PasswordResetService {
 
     @Transactional(noRollbackFor = GoneException.class)
     void confirm(String token, String password, String clientAddress) {
-        rateLimiter.hit("password-reset-confirm:address:" + clientAddress, properties.maxPerAddress(), properties.window());
+        rateLimiter.hit(
+                "password-reset-confirm:address:" + clientAddress, properties.maxPerAddress(), properties.window());
         AccountTokens.Token found = tokens.find(AccountTokens.PASSWORD_RESET, token, true)
                 .orElseThrow(() -> AccountTokenProblems.unknown("password reset"));
         if (!found.usable(clock.instant())) {
             throw AccountTokenProblems.gone("password reset");
         }
-        AccountSummary account = accounts.find(found.staffId()).orElseThrow(() -> AccountTokenProblems.unknown("password reset"));
+        AccountSummary account =
+                accounts.find(found.staffId()).orElseThrow(() -> AccountTokenProblems.unknown("password reset"));
         if (!account.active()) {
             tokens.markUsed(found.id(), clock.instant());
             throw AccountTokenProblems.gone("password reset");

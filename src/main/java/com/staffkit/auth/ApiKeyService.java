@@ -1,11 +1,10 @@
 package com.staffkit.auth;
 
-import com.staffkit.common.security.Secrets;
-
 import com.staffkit.common.error.ForbiddenException;
 import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.error.NotFoundException;
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.security.Secrets;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
 import com.staffkit.role.RoleCatalog;

@@ -1,10 +1,9 @@
 package com.staffkit.auth;
 
-import com.staffkit.common.security.Secrets;
-
 import com.staffkit.common.error.ApiException;
 import com.staffkit.common.error.RetryAfter;
 import com.staffkit.common.error.UnauthorizedException;
+import com.staffkit.common.security.Secrets;
 import com.staffkit.staff.LoginAccount;
 import com.staffkit.staff.StaffLogins;
 import com.staffkit.staff.StaffService;

@@ -1,9 +1,8 @@
 package com.staffkit.auth;
 
-import com.staffkit.common.security.Secrets;
-
 import com.staffkit.common.error.UnauthorizedException;
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.security.Secrets;
 import com.staffkit.staff.StaffDeactivated;
 import com.staffkit.staff.StaffPasswordChanged;
 import com.staffkit.staff.StaffRolesChanged;

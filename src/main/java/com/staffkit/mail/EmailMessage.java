@@ -9,7 +9,12 @@ import java.util.Map;
  * @param link the action link, logged instead of sending when no SMTP server is configured
  */
 public record EmailMessage(
-        Long organizationId, String recipient, String subject, String template, Map<String, Object> variables, String link) {
+        Long organizationId,
+        String recipient,
+        String subject,
+        String template,
+        Map<String, Object> variables,
+        String link) {
 
     @Override
     public String toString() {

@@ -11,4 +11,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBackoff the longest wait between retries (a failed email is retried until it is sent)
  */
 @ConfigurationProperties("staffkit.mail")
-record MailProperties(String from, Duration pollInterval, int batchSize, Duration initialBackoff, Duration maxBackoff) {}
+record MailProperties(
+        String from, Duration pollInterval, int batchSize, Duration initialBackoff, Duration maxBackoff) {}

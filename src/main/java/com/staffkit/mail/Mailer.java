@@ -23,8 +23,7 @@ public class Mailer {
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(EmailMessage message) {
         MailTemplates.Rendered rendered = templates.render(message.template(), message.variables());
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into email_outbox (organization_id, recipient, subject, text_body, html_body, link)
                         values (:organizationId, :recipient, :subject, :text, :html, :link)
                         """)

@@ -51,7 +51,9 @@ class OutboxSender {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${staffkit.mail.poll-interval}", initialDelayString = "${staffkit.mail.poll-interval}")
+    @Scheduled(
+            fixedDelayString = "${staffkit.mail.poll-interval}",
+            initialDelayString = "${staffkit.mail.poll-interval}")
     void poll() {
         try {
             deliverDue();
@@ -76,8 +78,7 @@ class OutboxSender {
     }
 
     private List<Due> claim() {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select id, recipient, subject, text_body, html_body, link, attempts
                         from email_outbox
                         where sent_at is null and next_attempt_at <= :now
@@ -129,8 +130,7 @@ class OutboxSender {
     }
 
     private void markSent(long id) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update email_outbox set sent_at = :now, attempts = attempts + 1, last_error = null,
                                text_body = '', html_body = '', link = null
                         where id = :id""")
@@ -144,7 +144,8 @@ class OutboxSender {
         Duration wait = backoff(attempts);
         Instant next = clock.instant().plus(wait);
         log.warn("Sending email {} failed (attempt {}); retrying in {}: {}", email.id(), attempts, wait, ex.toString());
-        jdbc.sql("update email_outbox set attempts = :attempts, next_attempt_at = :next, last_error = :error where id = :id")
+        jdbc.sql(
+                        "update email_outbox set attempts = :attempts, next_attempt_at = :next, last_error = :error where id = :id")
                 .param("attempts", attempts)
                 .param("next", Timestamp.from(next))
                 .param("error", truncate(ex.toString()))

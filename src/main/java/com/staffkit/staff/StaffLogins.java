@@ -46,8 +46,7 @@ public class StaffLogins {
     /** The same, by staff id (after activation, for example). */
     @Transactional(readOnly = true)
     public Optional<LoginAccount> findById(long staffId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select s.id, s.organization_id, s.password_hash, s.session_epoch,
                                s.is_active and o.is_active and s.has_activated and not s.is_service_user
                                and exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id

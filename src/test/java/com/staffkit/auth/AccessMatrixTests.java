@@ -167,6 +167,16 @@ class AccessMatrixTests extends IntegrationTest {
         rules.put("PATCH /api/v1/stores/{id}", needs("stores:write", 404, () -> Map.of("name", "Renamed")));
         rules.put("DELETE /api/v1/stores/{id}", needs("stores:write", 404));
 
+        rules.put("GET /api/v1/activation/{token}", open(404, null));
+        rules.put(
+                "POST /api/v1/activation",
+                open(404, () -> Map.of("token", "no-such-token", "password", "long-enough-password")));
+        rules.put("POST /api/v1/staffs/{id}/activation", needs("staff:write", 404));
+        rules.put("POST /api/v1/password-reset", open(202, () -> Map.of("email", uniqueEmail("reset"))));
+        rules.put(
+                "POST /api/v1/password-reset/confirm",
+                open(404, () -> Map.of("token", "no-such-token", "password", "long-enough-password")));
+
         rules.put("GET /api/v1/organizations", needs("organizations:read", 200));
         rules.put("GET /api/v1/organizations/{id}", needs("organizations:read", 404));
         rules.put(
@@ -230,6 +240,7 @@ class AccessMatrixTests extends IntegrationTest {
                         .replace("{id}", MISSING_ID)
                         .replace("{staffId}", MISSING_ID)
                         .replace("{storeId}", MISSING_ID)
+                        .replace("{token}", "no-such-token")
                 + rule.query();
         var request = api.request(method, path);
         if (caller.header() != null) {

@@ -55,6 +55,13 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", connection::url);
         registry.add("spring.datasource.username", connection::username);
         registry.add("spring.datasource.password", connection::password);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestMail::port);
+        registry.add("staffkit.mail.poll-interval", () -> "100ms");
+        registry.add("staffkit.mail.initial-backoff", () -> "200ms");
+        registry.add("staffkit.mail.max-backoff", () -> "1s");
+        registry.add("staffkit.public-url", () -> "https://app.staffkit.test");
+        registry.add("staffkit.password-reset.max-per-address", () -> "30");
     }
 
     @BeforeEach

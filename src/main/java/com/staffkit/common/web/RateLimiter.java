@@ -27,12 +27,11 @@ public class RateLimiter {
     }
 
     /** Counts a hit on the key; over {@code max} hits within the window is a 429 with Retry-After. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = RateLimitedException.class)
     public void hit(String key, int max, Duration window) {
         Instant now = clock.instant();
         record Count(int hits, Instant windowStartedAt) {}
-        Count count = jdbc.sql(
-                        """
+        Count count = jdbc.sql("""
                         insert into rate_limits as r (key, window_started_at, hits) values (:key, :now, 1)
                         on conflict (key) do update set
                             hits = case when r.window_started_at < :windowStart then 1 else r.hits + 1 end,
@@ -43,10 +42,12 @@ public class RateLimiter {
                 .param("key", key)
                 .param("now", Timestamp.from(now))
                 .param("windowStart", Timestamp.from(now.minus(window)))
-                .query((rs, row) -> new Count(rs.getInt("hits"), rs.getTimestamp("window_started_at").toInstant()))
+                .query((rs, row) -> new Count(
+                        rs.getInt("hits"), rs.getTimestamp("window_started_at").toInstant()))
                 .single();
         if (count.hits() > max) {
-            throw new RateLimitedException(Duration.between(now, count.windowStartedAt().plus(window)));
+            throw new RateLimitedException(
+                    Duration.between(now, count.windowStartedAt().plus(window)));
         }
     }
 

@@ -1,0 +1,80 @@
+package com.staffkit.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** A real SMTP server in the test JVM (GreenMail), on one port for the whole run; it can be stopped and restarted. */
+public final class TestMail {
+
+    private static final int PORT = freePort();
+    private static GreenMail server;
+
+    private TestMail() {}
+
+    public static int port() {
+        start();
+        return PORT;
+    }
+
+    public static synchronized void start() {
+        if (server == null) {
+            server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            server.start();
+        }
+    }
+
+    public static synchronized void stop() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    /** Every message received so far for this recipient. */
+    public static synchronized List<MimeMessage> messagesTo(String recipient) {
+        if (server == null) {
+            return List.of();
+        }
+        return Arrays.stream(server.getReceivedMessages())
+                .filter(message -> {
+                    try {
+                        return Arrays.stream(message.getAllRecipients())
+                                .anyMatch(address -> address.toString().equalsIgnoreCase(recipient));
+                    } catch (jakarta.mail.MessagingException ex) {
+                        return false;
+                    }
+                })
+                .toList();
+    }
+
+    /** Waits until this many messages reached the recipient, and returns them. */
+    public static List<MimeMessage> awaitMessagesTo(String recipient, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<MimeMessage> messages = messagesTo(recipient);
+            if (messages.size() >= count || System.nanoTime() > deadline) {
+                return messages;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return messages;
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
