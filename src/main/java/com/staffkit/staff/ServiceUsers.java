@@ -26,7 +26,26 @@ class ServiceUsers {
                         select bot.id, r.id, bot.organization_id from bot, roles r where r.is_built_in and r.name = 'worker'
                         """)
                 .param("organizationId", event.organizationId())
-                .param("username", "service-" + event.slug())
+                .param("username", freeUsername("service-" + event.slug()))
                 .update();
+    }
+
+    /**
+     * Usernames are unique across the service, and "service-{slug}" may already be taken: by the bot of
+     * an organization whose slug was since changed, or by a staff member. Never let that fail the create.
+     */
+    private String freeUsername(String base) {
+        String username = base;
+        for (int n = 2; taken(username); n++) {
+            username = base + "-" + n;
+        }
+        return username;
+    }
+
+    private boolean taken(String username) {
+        return jdbc.sql("select exists (select 1 from login_identifiers where identifier = lower(:username))")
+                .param("username", username)
+                .query(Boolean.class)
+                .single();
     }
 }
