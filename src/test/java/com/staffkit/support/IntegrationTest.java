@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
             "staffkit.bootstrap-admin.password=" + IntegrationTest.ADMIN_PASSWORD,
             "staffkit.web.max-request-body=64KB"
         })
+@Import(SqlStatementCounter.Config.class)
 public abstract class IntegrationTest {
 
     public static final String ADMIN_EMAIL = "root@staffkit.test";

@@ -1,0 +1,116 @@
+package com.staffkit.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.staffkit.support.ApiResponse;
+import com.staffkit.support.IntegrationTest;
+import com.staffkit.support.SqlStatementCounter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every list costs a fixed number of SQL statements whatever its page size, and one staff member
+ * costs one statement besides authentication: N+1 regressions fail the build.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryCountTests extends IntegrationTest {
+
+    private long organization;
+    private String adminToken;
+    private long store;
+    private long team;
+    private final List<Long> staffIds = new ArrayList<>();
+
+    @BeforeAll
+    void manyStaffWithRolesStoresAndTeams() {
+        api = new com.staffkit.support.Api("http://localhost:" + port, json);
+        organization = newOrganization("Query Count");
+        adminToken = member(organization, "admin").token();
+        store = api.post("/api/v1/stores")
+                .token(adminToken)
+                .json(Map.of("name", "Counted store"))
+                .send()
+                .json()
+                .get("id")
+                .asLong();
+        long otherStore = api.post("/api/v1/stores")
+                .token(adminToken)
+                .json(Map.of("name", "Second store"))
+                .send()
+                .json()
+                .get("id")
+                .asLong();
+        team = api.post("/api/teams")
+                .token(adminToken)
+                .json(Map.of("name", "Counted team"))
+                .send()
+                .json()
+                .get("id")
+                .asLong();
+        for (int i = 0; i < 30; i++) {
+            ApiResponse created = api.post("/api/v1/staffs/")
+                    .token(adminToken)
+                    .json(Map.of(
+                            "first_name",
+                            "Count",
+                            "last_name",
+                            "Member" + i,
+                            "email",
+                            uniqueEmail("count"),
+                            "roles",
+                            i % 2 == 0 ? List.of("member") : List.of("member", "manager"),
+                            "retail_stores",
+                            List.of(store, otherStore),
+                            "tags",
+                            List.of("t" + i)))
+                    .send();
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            staffIds.add(created.json().get("id").asLong());
+        }
+        api.post("/api/teams/" + team + "/members")
+                .token(adminToken)
+                .json(Map.of("staff_ids", staffIds))
+                .send();
+    }
+
+    private int statements(String path) {
+        SqlStatementCounter.start();
+        ApiResponse response = api.get(path).token(adminToken).send();
+        List<String> sql = SqlStatementCounter.stop();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return sql.size();
+    }
+
+    private void assertBounded(String path, int max) {
+        String separator = path.contains("?") ? "&" : "?";
+        int small = statements(path + separator + "page_size=2");
+        int large = statements(path + separator + "page_size=100");
+        assertThat(large)
+                .as(path + ": statements must not grow with the page size")
+                .isEqualTo(small);
+        assertThat(large).as(path + ": authentication, count and page at least").isBetween(3, max);
+    }
+
+    @Test
+    void oneStaffMemberIsOneStatementBesidesAuthentication() {
+        assertThat(statements("/api/v1/staffs/" + staffIds.getFirst() + "/")).isEqualTo(2);
+    }
+
+    @Test
+    void listsCostAFixedNumberOfStatements() {
+        assertBounded("/api/v1/staffs/?organization=" + organization, 3);
+        assertBounded("/api/v1/staffs/?store=" + store + "&role=manager", 3);
+        assertBounded("/api/v1/staffs/?search=count", 3);
+        assertBounded("/api/teams/" + team + "/members", 4);
+        assertBounded("/api/v1/stores/" + store + "/staff", 4);
+        assertBounded("/api/teams", 3);
+        assertBounded("/api/v1/stores", 3);
+        assertBounded("/api/v1/roles", 3);
+        assertBounded("/api/v1/organizations", 3);
+        assertBounded("/api/v1/api-keys", 3);
+    }
+}

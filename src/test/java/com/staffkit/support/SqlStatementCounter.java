@@ -1,0 +1,95 @@
+package com.staffkit.support;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * Records the SQL statements the application prepares, so a test can prove that a request costs a
+ * bounded number of statements whatever its page size (no N+1).
+ */
+public final class SqlStatementCounter {
+
+    private static final ConcurrentLinkedQueue<String> STATEMENTS = new ConcurrentLinkedQueue<>();
+    private static volatile boolean recording;
+
+    private SqlStatementCounter() {}
+
+    public static void start() {
+        STATEMENTS.clear();
+        recording = true;
+    }
+
+    /** The statements since {@link #start()}, without the background email sender's. */
+    public static List<String> stop() {
+        recording = false;
+        return STATEMENTS.stream().filter(sql -> !sql.contains("email_outbox")).toList();
+    }
+
+    static void record(String sql) {
+        if (recording) {
+            STATEMENTS.add(sql);
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Config {
+
+        @Bean
+        static BeanPostProcessor countingDataSource() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    return bean instanceof DataSource dataSource && !(bean instanceof CountingDataSource)
+                            ? new CountingDataSource(dataSource)
+                            : bean;
+                }
+            };
+        }
+    }
+
+    static final class CountingDataSource extends DelegatingDataSource {
+
+        CountingDataSource(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return counting(super.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return counting(super.getConnection(username, password));
+        }
+
+        private static Connection counting(Connection connection) {
+            InvocationHandler handler = (proxy, method, args) -> {
+                String name = method.getName();
+                if ((name.equals("prepareStatement") || name.equals("prepareCall"))
+                        && args != null
+                        && args.length > 0
+                        && args[0] instanceof String sql) {
+                    record(sql);
+                }
+                try {
+                    return method.invoke(connection, args);
+                } catch (InvocationTargetException ex) {
+                    throw ex.getCause();
+                }
+            };
+            return (Connection) Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
+        }
+    }
+}
