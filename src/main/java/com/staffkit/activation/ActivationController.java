@@ -4,6 +4,8 @@ import com.staffkit.auth.LoginResponse;
 import com.staffkit.common.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,6 +50,10 @@ class ActivationController {
             @NotBlank @Email @Size(max = 254) String email) {}
 
     @GetMapping("/api/v1/activation/{token}")
+    @ApiResponse(
+            responseCode = "410",
+            description = "The token was used, replaced or has expired",
+            content = @Content(mediaType = "application/problem+json"))
     @SecurityRequirements
     @Operation(
             summary = "Check an activation token",
@@ -58,6 +64,10 @@ class ActivationController {
     }
 
     @PostMapping(path = "/api/v1/activation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(
+            responseCode = "410",
+            description = "The token was used, replaced or has expired",
+            content = @Content(mediaType = "application/problem+json"))
     @SecurityRequirements
     @Operation(
             summary = "Activate an account",
@@ -81,6 +91,10 @@ class ActivationController {
     }
 
     @PostMapping(path = "/api/v1/password-reset", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many attempts; see Retry-After",
+            content = @Content(mediaType = "application/problem+json"))
     @SecurityRequirements
     @Operation(
             summary = "Ask for a password reset email",
@@ -93,6 +107,14 @@ class ActivationController {
     }
 
     @PostMapping(path = "/api/v1/password-reset/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(
+            responseCode = "410",
+            description = "The token was used, replaced or has expired",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many attempts; see Retry-After",
+            content = @Content(mediaType = "application/problem+json"))
     @SecurityRequirements
     @Operation(
             summary = "Set a new password with a reset token",

@@ -76,6 +76,9 @@ class ActivationService {
         AccountTokens.Token found = usable(token, false);
         AccountSummary account =
                 accounts.find(found.staffId()).orElseThrow(() -> AccountTokenProblems.unknown("activation"));
+        if (account.activated() || !account.active()) {
+            throw AccountTokenProblems.gone("activation");
+        }
         return new ActivationInfo(
                 account.firstName(),
                 maskEmail(account.email()),

@@ -71,6 +71,10 @@ class PasswordResetService {
         }
         AccountSummary account =
                 accounts.find(found.staffId()).orElseThrow(() -> AccountTokenProblems.unknown("password reset"));
+        rateLimiter.hit(
+                "password-reset-confirm:email:" + account.email().toLowerCase(Locale.ROOT),
+                properties.maxPerEmail(),
+                properties.window());
         if (!account.active()) {
             tokens.markUsed(found.id(), clock.instant());
             throw AccountTokenProblems.gone("password reset");

@@ -44,6 +44,10 @@ class ApiKeyService {
             // A key's power is bounded by its creator's; a key minting keys would escape that bound.
             throw new ForbiddenException("An API key cannot create API keys; log in as a staff member.");
         }
+        if (!caller.hasFullStoreAccess()) {
+            // Keys are not store-scoped; a store-scoped manager's key would see every store.
+            throw new ForbiddenException("A store-scoped caller cannot create API keys.");
+        }
         Instant now = clock.instant();
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
             throw InvalidRequestException.forField("expires_at", "must be in the future");

@@ -1,6 +1,8 @@
 package com.staffkit.auth;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -25,6 +27,10 @@ class AuthController {
     }
 
     @PostMapping("/login")
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many attempts; see Retry-After",
+            content = @Content(mediaType = "application/problem+json"))
     @SecurityRequirements
     @Operation(
             summary = "Log in with a username or email and a password",

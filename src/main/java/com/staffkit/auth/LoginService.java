@@ -51,6 +51,13 @@ class LoginService {
             throw new TooManyLoginAttemptsException(locked.get());
         }
         Optional<LoginAccount> account = staffLogins.findByIdentifier(identifier);
+        if (account.isPresent()) {
+            // Per account too, so guesses through the username and the email share one limit.
+            Optional<Duration> accountLocked = throttle.reserve(accountKey(account.get()));
+            if (accountLocked.isPresent()) {
+                throw new TooManyLoginAttemptsException(accountLocked.get());
+            }
+        }
         String hash = account.map(LoginAccount::passwordHash).orElse(null);
         boolean passwordMatches = passwordEncoder.matches(request.password(), hash == null ? unknownAccountHash : hash);
         if (account.isEmpty()
@@ -61,11 +68,16 @@ class LoginService {
         }
         LoginAccount staff = account.get();
         throttle.recordSuccess(identifier);
+        throttle.recordSuccess(accountKey(staff));
         if (request.store() != null) {
             staffService.selectCurrentStore(staff.staffId(), request.store());
         }
         staffLogins.recordLogin(staff.staffId());
         return LoginResponse.of(sessions.start(staff.staffId(), staff.organizationId(), staff.sessionEpoch()));
+    }
+
+    private static String accountKey(LoginAccount account) {
+        return "account:" + account.staffId();
     }
 
     LoginResponse refresh(RefreshRequest request) {

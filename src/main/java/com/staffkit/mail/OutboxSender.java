@@ -6,10 +6,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -17,6 +17,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
 
 /**
  * Delivers due outbox rows over SMTP. Each pass claims rows with {@code FOR UPDATE SKIP LOCKED},
@@ -37,18 +38,21 @@ class OutboxSender {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final MailProperties properties;
     private final Clock clock;
+    private final boolean developmentRun;
 
     OutboxSender(
             JdbcClient jdbc,
             TransactionTemplate transactions,
             ObjectProvider<JavaMailSender> mailSender,
             MailProperties properties,
-            Clock clock) {
+            Clock clock,
+            Environment environment) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.mailSender = mailSender;
         this.properties = properties;
         this.clock = clock;
+        this.developmentRun = !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
     }
 
     @Scheduled(
@@ -62,32 +66,35 @@ class OutboxSender {
         }
     }
 
-    /** One pass: claims due emails and sends them. Returns how many were sent. */
+    /**
+     * One pass: up to a batch of due emails, each claimed, sent and marked in its own transaction,
+     * so a failure never un-sends an email another one already delivered. Returns how many were sent.
+     */
     int deliverDue() {
-        Integer sent = transactions.execute(status -> {
-            List<Due> due = claim();
-            int delivered = 0;
-            for (Due email : due) {
-                if (deliver(email)) {
-                    delivered++;
-                }
+        int delivered = 0;
+        for (int i = 0; i < properties.batchSize(); i++) {
+            Boolean result =
+                    transactions.execute(status -> claimOne().map(this::deliver).orElse(null));
+            if (result == null) {
+                break;
             }
-            return delivered;
-        });
-        return sent == null ? 0 : sent;
+            if (result) {
+                delivered++;
+            }
+        }
+        return delivered;
     }
 
-    private List<Due> claim() {
+    private java.util.Optional<Due> claimOne() {
         return jdbc.sql("""
                         select id, recipient, subject, text_body, html_body, link, attempts
                         from email_outbox
                         where sent_at is null and next_attempt_at <= :now
                         order by next_attempt_at, id
-                        limit :limit
+                        limit 1
                         for update skip locked
                         """)
                 .param("now", Timestamp.from(clock.instant()))
-                .param("limit", properties.batchSize())
                 .query((rs, row) -> new Due(
                         rs.getLong("id"),
                         rs.getString("recipient"),
@@ -96,18 +103,20 @@ class OutboxSender {
                         rs.getString("html_body"),
                         rs.getString("link"),
                         rs.getInt("attempts")))
-                .list();
+                .optional();
     }
 
     private boolean deliver(Due email) {
         JavaMailSender sender = mailSender.getIfAvailable();
         try {
             if (sender == null) {
+                // The link carries a single-use token: only a local development run (embedded
+                // database) shows it, so that run is usable without a mail server.
                 log.info(
                         "Email (no SMTP host configured, not sent) to {}: \"{}\" {}",
                         email.recipient(),
                         email.subject(),
-                        email.link() == null ? "" : email.link());
+                        email.link() == null ? "" : developmentRun ? email.link() : "(link withheld)");
             } else {
                 sender.send(mime(sender, email));
             }

@@ -1,11 +1,9 @@
 package com.staffkit.organization;
 
+import com.staffkit.common.persistence.SqlWhere;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,34 +21,28 @@ class OrganizationQueries {
     }
 
     Optional<OrganizationResponse> find(long id, Long[] organizations) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        List<String> predicates = new ArrayList<>();
-        predicates.add("o.id = :id");
-        params.put("id", id);
-        visible(organizations, predicates, params);
-        return jdbc.sql(SELECT + " where " + String.join(" and ", predicates))
-                .params(params)
+        SqlWhere where = visible(organizations).and("o.id = :id", "id", id);
+        return jdbc.sql(SELECT + where.sql())
+                .params(where.params())
                 .query(OrganizationQueries::row)
                 .optional();
     }
 
     List<OrganizationResponse> list(
             Long[] organizations, Long parent, Boolean active, String search, int limit, long offset) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(organizations, parent, active, search, params);
-        params.put("limit", limit);
-        params.put("offset", offset);
-        return jdbc.sql(SELECT + where + " order by o.id limit :limit offset :offset")
-                .params(params)
+        SqlWhere where = where(organizations, parent, active, search)
+                .bind("limit", limit)
+                .bind("offset", offset);
+        return jdbc.sql(SELECT + where.sql() + " order by o.id limit :limit offset :offset")
+                .params(where.params())
                 .query(OrganizationQueries::row)
                 .list();
     }
 
     long count(Long[] organizations, Long parent, Boolean active, String search) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(organizations, parent, active, search, params);
-        return jdbc.sql("select count(*) from organizations o" + where)
-                .params(params)
+        SqlWhere where = where(organizations, parent, active, search);
+        return jdbc.sql("select count(*) from organizations o" + where.sql())
+                .params(where.params())
                 .query(Long.class)
                 .single();
     }
@@ -62,36 +54,29 @@ class OrganizationQueries {
                 .single();
     }
 
-    private static String where(
-            Long[] organizations, Long parent, Boolean active, String search, Map<String, Object> params) {
-        List<String> predicates = new ArrayList<>();
-        visible(organizations, predicates, params);
+    private static SqlWhere where(Long[] organizations, Long parent, Boolean active, String search) {
+        SqlWhere where = visible(organizations);
         if (parent != null) {
-            predicates.add("o.parent_id = :parent");
-            params.put("parent", parent);
+            where.and("o.parent_id = :parent", "parent", parent);
         }
         if (active != null) {
-            predicates.add("o.is_active = :active");
-            params.put("active", active);
+            where.and("o.is_active = :active", "active", active);
         }
         if (search != null && !search.isBlank()) {
-            predicates.add("(lower(o.name) like lower(:search) or o.slug like lower(:search))");
-            params.put(
+            where.and(
+                    "(lower(o.name) like lower(:search) or o.slug like lower(:search))",
                     "search",
-                    "%"
-                            + search.trim()
-                                    .replace("\\", "\\\\")
-                                    .replace("%", "\\%")
-                                    .replace("_", "\\_") + "%");
+                    SqlWhere.containing(search.trim()));
         }
-        return predicates.isEmpty() ? "" : " where " + String.join(" and ", predicates);
+        return where;
     }
 
-    private static void visible(Long[] organizations, List<String> predicates, Map<String, Object> params) {
+    private static SqlWhere visible(Long[] organizations) {
+        SqlWhere where = new SqlWhere();
         if (organizations != null) {
-            predicates.add("o.id = any(:organizations)");
-            params.put("organizations", organizations);
+            where.and("o.id = any(:organizations)", "organizations", organizations);
         }
+        return where;
     }
 
     private static OrganizationResponse row(ResultSet rs, int row) throws SQLException {

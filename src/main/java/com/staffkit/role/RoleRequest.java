@@ -9,8 +9,11 @@ import java.util.List;
 
 /** Create (POST) or full replace (PUT) of a custom role; a PATCH is merged onto it. */
 @Schema(name = "RoleRequest")
-@JsonIgnoreProperties({"id", "organization", "is_built_in", "created_at", "modified_at"})
+@JsonIgnoreProperties({"id", "is_built_in", "created_at", "modified_at"})
 record RoleRequest(
+        @Schema(description = "On create, for callers that see several organizations; defaults to the caller's")
+        Long organization,
+
         @Schema(example = "Patient Presenter")
         @NotBlank
         @Size(max = 100)

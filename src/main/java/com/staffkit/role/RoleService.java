@@ -49,13 +49,13 @@ class RoleService {
 
     @Transactional
     RoleResponse create(Caller caller, RoleRequest request) {
+        long organizationId = request.organization() == null ? caller.organizationId() : request.organization();
+        if (!caller.canSee(organizationId)) {
+            throw InvalidRequestException.forField("organization", "unknown organization " + organizationId);
+        }
         Set<String> permissions = checkedPermissions(caller, request.permissions());
         Role role = Role.custom(
-                caller.organizationId(),
-                checkedName(request.name()),
-                description(request),
-                permissions,
-                clock.instant());
+                organizationId, checkedName(request.name()), description(request), permissions, clock.instant());
         return get(caller, save(role).id());
     }
 
@@ -63,7 +63,7 @@ class RoleService {
     @Transactional(readOnly = true)
     RoleRequest currentState(Caller caller, long id) {
         RoleResponse role = get(caller, id);
-        return new RoleRequest(role.name(), role.description(), role.permissions());
+        return new RoleRequest(null, role.name(), role.description(), role.permissions());
     }
 
     @Transactional

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.validator.constraints.URL;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** A new staff member. {@code email} is required unless every role is {@code worker}. */
 @Schema(name = "StaffCreate")
@@ -69,7 +70,10 @@ record CreateStaffRequest(
         List<@NotBlank @Pattern(regexp = StaffFields.ROLE_PATTERN) String> roles,
 
         @Schema(description = "Defaults to true") Boolean isActive,
-        @Schema(description = "Store ids") @Size(max = 500) List<@NotNull Long> retailStores,
+
+        @Schema(description = "Store ids") @Size(max = 500) @JsonDeserialize(contentUsing = StoreIdDeserializer.class)
+        List<@NotNull Long> retailStores,
+
         Boolean fullStoreAccess,
 
         @Schema(description = "Initial password (10 to 128 characters); the account is activated")

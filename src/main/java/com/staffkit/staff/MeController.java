@@ -5,7 +5,9 @@ import com.staffkit.common.error.ForbiddenException;
 import com.staffkit.common.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -89,6 +91,10 @@ class MeController {
     }
 
     @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many attempts; see Retry-After",
+            content = @Content(mediaType = "application/problem+json"))
     @Operation(
             summary = "Change your own password",
             description = "10 to 128 characters, not your email or username. Every session of the account ends,"

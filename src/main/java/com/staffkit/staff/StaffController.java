@@ -113,8 +113,10 @@ class StaffController {
             @RequestParam(required = false) UUID key,
             @RequestParam(required = false) String email,
             @RequestParam(required = false) String username,
-            @RequestParam(name = "remote_id", required = false) String remoteId) {
-        return staffService.lookup(caller, new StaffLookup(key, email, username, remoteId));
+            @RequestParam(name = "remote_id", required = false) String remoteId,
+            @Parameter(description = "Organization id (for callers that see several)") @RequestParam(required = false)
+                    Long organization) {
+        return staffService.lookup(caller, new StaffLookup(key, email, username, remoteId, organization));
     }
 
     @GetMapping("/service-user")

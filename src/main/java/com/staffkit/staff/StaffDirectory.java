@@ -39,6 +39,27 @@ public class StaffDirectory {
                 .collect(Collectors.toSet());
     }
 
+    /**
+     * Which of these staff ids are in the organization and visible to the caller (a store-scoped
+     * manager sees only staff sharing a store with it).
+     */
+    public Set<Long> visibleIn(Caller caller, long organizationId, Collection<Long> staffIds) {
+        if (staffIds.isEmpty()) {
+            return Set.of();
+        }
+        Long[] stores = caller.storeFilter();
+        String scope = stores == null
+                ? ""
+                : " and exists (select 1 from staff_stores ss where ss.staff_id = staff.id and ss.store_id = any(:stores))";
+        var spec = jdbc.sql("select id from staff where organization_id = :organizationId and id = any(:ids)" + scope)
+                .param("organizationId", organizationId)
+                .param("ids", staffIds.toArray(Long[]::new));
+        if (stores != null) {
+            spec = spec.param("stores", stores);
+        }
+        return spec.query(Long.class).list().stream().collect(Collectors.toSet());
+    }
+
     /** A team's members as staff representations, paginated like the staff list. */
     public PageResponse<StaffResponse> teamMembers(
             Caller caller, long teamId, boolean includeInactive, PageRequest page) {

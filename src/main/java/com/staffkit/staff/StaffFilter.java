@@ -1,6 +1,6 @@
 package com.staffkit.staff;
 
-import com.staffkit.common.error.InvalidRequestException;
+import com.staffkit.common.web.Ordering;
 import java.util.List;
 import java.util.Map;
 
@@ -35,20 +35,10 @@ record StaffFilter(
 
     StaffFilter {
         roles = roles == null ? List.of() : List.copyOf(roles);
-        ordering = ordering == null || ordering.isBlank() ? "id" : ordering.trim();
-        String column = ordering.startsWith("-") ? ordering.substring(1) : ordering;
-        if (!ORDERINGS.containsKey(column)) {
-            throw InvalidRequestException.forField(
-                    "ordering",
-                    "must be one of id, last_name, first_name, email, created_at, modified_at, with - for descending");
-        }
+        Ordering.parse(ordering, ORDERINGS, "s.id");
     }
 
-    /** The SQL {@code order by} for the ordering, with the id as tie-breaker so pages are stable. */
     String orderBy() {
-        boolean descending = ordering.startsWith("-");
-        String column = ORDERINGS.get(descending ? ordering.substring(1) : ordering);
-        String direction = descending ? " desc" : " asc";
-        return "s.id".equals(column) ? column + direction : column + direction + ", s.id" + direction;
+        return Ordering.parse(ordering, ORDERINGS, "s.id").orderBy();
     }
 }

@@ -4,7 +4,7 @@ import com.staffkit.common.error.InvalidRequestException;
 import java.util.UUID;
 
 /** {@code GET /api/v1/staffs/lookup}: at least one identifier; all given must match. */
-record StaffLookup(UUID key, String email, String username, String remoteId) {
+record StaffLookup(UUID key, String email, String username, String remoteId, Long organization) {
 
     StaffLookup {
         if (key == null && isBlank(email) && isBlank(username) && isBlank(remoteId)) {

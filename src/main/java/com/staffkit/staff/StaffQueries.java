@@ -1,14 +1,12 @@
 package com.staffkit.staff;
 
+import com.staffkit.common.persistence.SqlWhere;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,66 +55,69 @@ class StaffQueries {
     }
 
     Optional<StaffRow> findById(long id, Visibility visibility) {
-        Where where = new Where(visibility);
-        where.add("s.id = :id", "id", id);
+        SqlWhere where = visible(visibility);
+        where.and("s.id = :id", "id", id);
         return single(where, "");
     }
 
     Optional<StaffRow> lookup(Visibility visibility, StaffLookup lookup) {
-        Where where = new Where(visibility);
+        SqlWhere where = visible(visibility);
         if (lookup.key() != null) {
-            where.add("s.key = :key", "key", lookup.key());
+            where.and("s.key = :key", "key", lookup.key());
         }
         if (lookup.email() != null) {
-            where.add("lower(s.email) = lower(:email)", "email", lookup.email());
+            where.and("lower(s.email) = lower(:email)", "email", lookup.email());
         }
         if (lookup.username() != null) {
-            where.add("lower(s.username) = lower(:username)", "username", lookup.username());
+            where.and("lower(s.username) = lower(:username)", "username", lookup.username());
+        }
+        if (lookup.organization() != null) {
+            where.and("s.organization_id = :organization", "organization", lookup.organization());
         }
         if (lookup.remoteId() != null) {
-            where.add("s.remote_id = :remoteId", "remoteId", lookup.remoteId());
+            where.and("s.remote_id = :remoteId", "remoteId", lookup.remoteId());
         }
         // Two rows would be ambiguous: "exactly one staff member or 404".
         return single(where, "order by s.id limit 2");
     }
 
     Optional<StaffRow> findServiceUser(long organization) {
-        Where where = new Where(Visibility.organization(organization));
-        where.add("s.is_service_user", null, null);
+        SqlWhere where = visible(Visibility.organization(organization));
+        where.and("s.is_service_user");
         return single(where, "");
     }
 
     List<StaffRow> list(Visibility visibility, StaffFilter filter, int limit, long offset) {
-        Where where = listWhere(visibility, filter);
-        where.params.put("limit", limit);
-        where.params.put("offset", offset);
+        SqlWhere where = listWhere(visibility, filter);
+        where.bind("limit", limit);
+        where.bind("offset", offset);
         return jdbc.sql(SELECT + where.sql() + " order by " + filter.orderBy() + " limit :limit offset :offset")
-                .params(where.params)
+                .params(where.params())
                 .query(StaffQueries::row)
                 .list();
     }
 
     long count(Visibility visibility, StaffFilter filter) {
-        Where where = listWhere(visibility, filter);
+        SqlWhere where = listWhere(visibility, filter);
         return jdbc.sql("select count(*) from staff s" + where.sql())
-                .params(where.params)
+                .params(where.params())
                 .query(Long.class)
                 .single();
     }
 
-    private static Where listWhere(Visibility visibility, StaffFilter filter) {
-        Where where = new Where(visibility);
+    private static SqlWhere listWhere(Visibility visibility, StaffFilter filter) {
+        SqlWhere where = visible(visibility);
         if (filter.organization() != null) {
-            where.add("s.organization_id = :organization", "organization", filter.organization());
+            where.and("s.organization_id = :organization", "organization", filter.organization());
         }
         if (filter.search() != null && !filter.search().isBlank()) {
-            where.add(
+            where.and(
                     "s.search_text like lower(:search)",
                     "search",
-                    "%" + escapeLike(filter.search().trim()) + "%");
+                    SqlWhere.containing(filter.search().trim()));
         }
         if (!filter.roles().isEmpty()) {
-            where.add(
+            where.and(
                     """
                     exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
                             where sr.staff_id = s.id and lower(r.name) = any(:roles))""",
@@ -124,47 +125,43 @@ class StaffQueries {
                     filter.roles().stream().map(r -> r.toLowerCase(Locale.ROOT)).toArray(String[]::new));
         }
         if (filter.isActive() != null) {
-            where.add("s.is_active = :isActive", "isActive", filter.isActive());
+            where.and("s.is_active = :isActive", "isActive", filter.isActive());
         } else if (!filter.includeInactive()) {
-            where.add("s.is_active", null, null);
+            where.and("s.is_active");
         }
         if (!filter.includePending()) {
-            where.add("s.has_activated", null, null);
+            where.and("s.has_activated");
         }
         if (filter.team() != null) {
-            where.add(
+            where.and(
                     "exists (select 1 from team_members tm where tm.staff_id = s.id and tm.team_id = :team)",
                     "team",
                     filter.team());
         }
         if (filter.store() != null) {
-            where.add(
+            where.and(
                     "exists (select 1 from staff_stores fs where fs.staff_id = s.id and fs.store_id = :store)",
                     "store",
                     filter.store());
         }
         if (filter.remoteId() != null) {
-            where.add("s.remote_id = :remoteId", "remoteId", filter.remoteId());
+            where.and("s.remote_id = :remoteId", "remoteId", filter.remoteId());
         }
         if (filter.email() != null) {
-            where.add("lower(s.email) = lower(:email)", "email", filter.email());
+            where.and("lower(s.email) = lower(:email)", "email", filter.email());
         }
         if (filter.username() != null) {
-            where.add("lower(s.username) = lower(:username)", "username", filter.username());
+            where.and("lower(s.username) = lower(:username)", "username", filter.username());
         }
         return where;
     }
 
-    private Optional<StaffRow> single(Where where, String suffix) {
+    private Optional<StaffRow> single(SqlWhere where, String suffix) {
         List<StaffRow> rows = jdbc.sql(SELECT + where.sql() + " " + suffix)
-                .params(where.params)
+                .params(where.params())
                 .query(StaffQueries::row)
                 .list();
         return rows.size() == 1 ? Optional.of(rows.getFirst()) : Optional.empty();
-    }
-
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static StaffRow row(ResultSet rs, int rowNum) throws SQLException {
@@ -211,32 +208,18 @@ class StaffQueries {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    /** A conjunction of predicates with their named parameters; tenancy always comes first. */
-    private static final class Where {
-        private final List<String> predicates = new ArrayList<>();
-        private final Map<String, Object> params = new LinkedHashMap<>();
-
-        Where(Visibility visibility) {
-            if (visibility.organizations() != null) {
-                add("s.organization_id = any(:organizations)", "organizations", visibility.organizations());
-            }
-            if (visibility.stores() != null) {
-                add(
-                        "exists (select 1 from staff_stores vs where vs.staff_id = s.id and vs.store_id = any(:scopeStores))",
-                        "scopeStores",
-                        visibility.stores());
-            }
+    /** Tenancy always comes first: the caller's organizations and, for a store-scoped manager, its stores. */
+    private static SqlWhere visible(Visibility visibility) {
+        SqlWhere where = new SqlWhere();
+        if (visibility.organizations() != null) {
+            where.and("s.organization_id = any(:organizations)", "organizations", visibility.organizations());
         }
-
-        void add(String predicate, String name, Object value) {
-            predicates.add(predicate);
-            if (name != null) {
-                params.put(name, value);
-            }
+        if (visibility.stores() != null) {
+            where.and(
+                    "exists (select 1 from staff_stores vs where vs.staff_id = s.id and vs.store_id = any(:scopeStores))",
+                    "scopeStores",
+                    visibility.stores());
         }
-
-        String sql() {
-            return predicates.isEmpty() ? "" : " where " + String.join(" and ", predicates);
-        }
+        return where;
     }
 }

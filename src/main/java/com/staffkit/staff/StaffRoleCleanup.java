@@ -30,5 +30,13 @@ class StaffRoleCleanup {
                 .query((rs, row) -> new StaffRolesChanged(rs.getLong("id"), rs.getLong("organization_id")))
                 .list()
                 .forEach(events::publishEvent);
+        // A staff member has at least one role: whoever held only the deleted one becomes a member.
+        jdbc.sql("""
+                        insert into staff_roles (staff_id, role_id, organization_id)
+                        select s.id, r.id, s.organization_id
+                        from staff s join roles r on r.is_built_in and r.name = 'member'
+                        where not exists (select 1 from staff_roles sr where sr.staff_id = s.id)
+                          and s.organization_id = :organizationId
+                        """).param("organizationId", event.organizationId()).update();
     }
 }

@@ -13,7 +13,6 @@ import com.staffkit.role.Permissions;
 import com.staffkit.role.RoleCatalog;
 import com.staffkit.role.RoleGrant;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -258,7 +257,7 @@ public class StaffService {
         boolean known = stores.find(List.of(storeId)).stream()
                 .anyMatch(store -> store.organizationId() == staff.organizationId());
         if (!known) {
-            throw new com.staffkit.common.error.NotFoundException("No store with id " + storeId + ".");
+            throw InvalidRequestException.forField("retail_stores", "unknown store ids: [" + storeId + "]");
         }
         Set<Long> wanted = new java.util.HashSet<>(staff.storeIds());
         wanted.remove(storeId);
@@ -407,9 +406,7 @@ public class StaffService {
         }
         String timeZone = blankToNull(input.timeZone());
         if (timeZone != null) {
-            try {
-                timeZone = ZoneId.of(timeZone).getId();
-            } catch (DateTimeException ex) {
+            if (!ZoneId.getAvailableZoneIds().contains(timeZone)) {
                 errors.add(new FieldViolation("time_zone", "must be an IANA time zone such as Europe/Istanbul"));
             }
         }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.validator.constraints.URL;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A full replace (PUT) of the writable fields; a PATCH is merged onto the current state and bound
@@ -28,7 +29,8 @@ import org.hibernate.validator.constraints.URL;
             "created_at",
             "modified_at",
             "teams",
-            "current_store"
+            "current_store",
+            "generated_password"
         },
         allowSetters = false)
 record UpdateStaffRequest(
@@ -66,6 +68,9 @@ record UpdateStaffRequest(
         List<@NotBlank @Pattern(regexp = StaffFields.ROLE_PATTERN) String> roles,
 
         @Schema(description = "Defaults to true") Boolean isActive,
-        @Schema(description = "Store ids") @Size(max = 500) List<@NotNull Long> retailStores,
+
+        @Schema(description = "Store ids") @Size(max = 500) @JsonDeserialize(contentUsing = StoreIdDeserializer.class)
+        List<@NotNull Long> retailStores,
+
         Boolean fullStoreAccess)
         implements StaffInput {}

@@ -1,6 +1,6 @@
 package com.staffkit.store;
 
-import com.staffkit.common.error.InvalidRequestException;
+import com.staffkit.common.web.Ordering;
 import java.util.Map;
 
 record StoreFilter(
@@ -13,18 +13,10 @@ record StoreFilter(
             "modified_at", "st.modified_at");
 
     StoreFilter {
-        ordering = ordering == null || ordering.isBlank() ? "id" : ordering.trim();
-        String column = ordering.startsWith("-") ? ordering.substring(1) : ordering;
-        if (!ORDERINGS.containsKey(column)) {
-            throw InvalidRequestException.forField(
-                    "ordering", "must be one of id, name, created_at, modified_at, with - for descending");
-        }
+        Ordering.parse(ordering, ORDERINGS, "st.id");
     }
 
     String orderBy() {
-        boolean descending = ordering.startsWith("-");
-        String column = ORDERINGS.get(descending ? ordering.substring(1) : ordering);
-        String direction = descending ? " desc" : " asc";
-        return "st.id".equals(column) ? column + direction : column + direction + ", st.id" + direction;
+        return Ordering.parse(ordering, ORDERINGS, "st.id").orderBy();
     }
 }

@@ -1,11 +1,9 @@
 package com.staffkit.store;
 
+import com.staffkit.common.persistence.SqlWhere;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,36 +27,36 @@ class StoreQueries {
     }
 
     Optional<StoreResponse> find(long id, Long[] organizations) {
-        Where where = new Where(organizations);
-        where.add("st.id = :id", "id", id);
+        SqlWhere where = visible(organizations);
+        where.and("st.id = :id", "id", id);
         return jdbc.sql(SELECT + where.sql())
-                .params(where.params)
+                .params(where.params())
                 .query(StoreQueries::row)
                 .optional();
     }
 
     List<StoreResponse> list(Long[] organizations, StoreFilter filter, int limit, long offset) {
-        Where where = where(organizations, filter);
-        where.params.put("limit", limit);
-        where.params.put("offset", offset);
+        SqlWhere where = where(organizations, filter);
+        where.bind("limit", limit);
+        where.bind("offset", offset);
         return jdbc.sql(SELECT + where.sql() + " order by " + filter.orderBy() + " limit :limit offset :offset")
-                .params(where.params)
+                .params(where.params())
                 .query(StoreQueries::row)
                 .list();
     }
 
     long count(Long[] organizations, StoreFilter filter) {
-        Where where = where(organizations, filter);
+        SqlWhere where = where(organizations, filter);
         return jdbc.sql("select count(*) from stores st" + where.sql())
-                .params(where.params)
+                .params(where.params())
                 .query(Long.class)
                 .single();
     }
 
-    private static Where where(Long[] organizations, StoreFilter filter) {
-        Where where = new Where(organizations);
+    private static SqlWhere where(Long[] organizations, StoreFilter filter) {
+        SqlWhere where = visible(organizations);
         if (filter.organization() != null) {
-            where.add("st.organization_id = :organization", "organization", filter.organization());
+            where.and("st.organization_id = :organization", "organization", filter.organization());
         }
         if (filter.search() != null && !filter.search().isBlank()) {
             String pattern = "%"
@@ -67,18 +65,18 @@ class StoreQueries {
                             .replace("\\", "\\\\")
                             .replace("%", "\\%")
                             .replace("_", "\\_") + "%";
-            where.add(
+            where.and(
                     "(lower(st.name) like lower(:search) or lower(st.remote_id) like lower(:search))",
                     "search",
                     pattern);
         }
         if (filter.isActive() != null) {
-            where.add("st.is_active = :isActive", "isActive", filter.isActive());
+            where.and("st.is_active = :isActive", "isActive", filter.isActive());
         } else if (!filter.includeInactive()) {
-            where.add("st.is_active", null, null);
+            where.and("st.is_active");
         }
         if (filter.remoteId() != null) {
-            where.add("st.remote_id = :remoteId", "remoteId", filter.remoteId());
+            where.and("st.remote_id = :remoteId", "remoteId", filter.remoteId());
         }
         return where;
     }
@@ -103,25 +101,11 @@ class StoreQueries {
                 rs.getTimestamp("modified_at").toInstant());
     }
 
-    private static final class Where {
-        private final List<String> predicates = new ArrayList<>();
-        private final Map<String, Object> params = new LinkedHashMap<>();
-
-        Where(Long[] organizations) {
-            if (organizations != null) {
-                add("st.organization_id = any(:organizations)", "organizations", organizations);
-            }
+    private static SqlWhere visible(Long[] organizations) {
+        SqlWhere where = new SqlWhere();
+        if (organizations != null) {
+            where.and("st.organization_id = any(:organizations)", "organizations", organizations);
         }
-
-        void add(String predicate, String name, Object value) {
-            predicates.add(predicate);
-            if (name != null) {
-                params.put(name, value);
-            }
-        }
-
-        String sql() {
-            return predicates.isEmpty() ? "" : " where " + String.join(" and ", predicates);
-        }
+        return where;
     }
 }

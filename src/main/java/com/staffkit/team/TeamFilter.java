@@ -1,6 +1,6 @@
 package com.staffkit.team;
 
-import com.staffkit.common.error.InvalidRequestException;
+import com.staffkit.common.web.Ordering;
 import java.util.Map;
 
 /** The list filters of {@code GET /api/teams}. */
@@ -13,18 +13,10 @@ record TeamFilter(String responsibility, String name, String search, Long member
             "modified_at", "t.modified_at");
 
     TeamFilter {
-        ordering = ordering == null || ordering.isBlank() ? "id" : ordering.trim();
-        String column = ordering.startsWith("-") ? ordering.substring(1) : ordering;
-        if (!ORDERINGS.containsKey(column)) {
-            throw InvalidRequestException.forField(
-                    "ordering", "must be one of id, name, created_at, modified_at, with - for descending");
-        }
+        Ordering.parse(ordering, ORDERINGS, "t.id");
     }
 
     String orderBy() {
-        boolean descending = ordering.startsWith("-");
-        String column = ORDERINGS.get(descending ? ordering.substring(1) : ordering);
-        String direction = descending ? " desc" : " asc";
-        return "t.id".equals(column) ? column + direction : column + direction + ", t.id" + direction;
+        return Ordering.parse(ordering, ORDERINGS, "t.id").orderBy();
     }
 }

@@ -1,11 +1,9 @@
 package com.staffkit.team;
 
+import com.staffkit.common.persistence.SqlWhere;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,63 +26,59 @@ class TeamQueries {
     }
 
     Optional<TeamResponse> find(long id, Long[] organizations) {
-        Where where = new Where(organizations);
-        where.add("t.id = :id", "id", id);
+        SqlWhere where = visible(organizations);
+        where.and("t.id = :id", "id", id);
         return jdbc.sql(SELECT + where.sql())
-                .params(where.params)
+                .params(where.params())
                 .query(TeamQueries::row)
                 .optional();
     }
 
     List<TeamResponse> list(Long[] organizations, TeamFilter filter, int limit, long offset) {
-        Where where = where(organizations, filter);
-        where.params.put("limit", limit);
-        where.params.put("offset", offset);
+        SqlWhere where = where(organizations, filter);
+        where.bind("limit", limit);
+        where.bind("offset", offset);
         return jdbc.sql(SELECT + where.sql() + " order by " + filter.orderBy() + " limit :limit offset :offset")
-                .params(where.params)
+                .params(where.params())
                 .query(TeamQueries::row)
                 .list();
     }
 
     long count(Long[] organizations, TeamFilter filter) {
-        Where where = where(organizations, filter);
+        SqlWhere where = where(organizations, filter);
         return jdbc.sql("select count(*) from teams t" + where.sql())
-                .params(where.params)
+                .params(where.params())
                 .query(Long.class)
                 .single();
     }
 
-    private static Where where(Long[] organizations, TeamFilter filter) {
-        Where where = new Where(organizations);
+    private static SqlWhere where(Long[] organizations, TeamFilter filter) {
+        SqlWhere where = visible(organizations);
         if (filter.organization() != null) {
-            where.add("t.organization_id = :organization", "organization", filter.organization());
+            where.and("t.organization_id = :organization", "organization", filter.organization());
         }
         if (filter.responsibility() != null && !filter.responsibility().isBlank()) {
-            where.add(
+            where.and(
                     "t.responsibilities @> array[cast(:responsibility as text)]",
                     "responsibility",
                     filter.responsibility().trim());
         }
         if (filter.name() != null && !filter.name().isBlank()) {
-            where.add("lower(t.name) = lower(:name)", "name", filter.name().trim());
+            where.and("lower(t.name) = lower(:name)", "name", filter.name().trim());
         }
         if (filter.search() != null && !filter.search().isBlank()) {
-            where.add(
+            where.and(
                     "lower(t.name) like lower(:search)",
                     "search",
-                    "%" + escapeLike(filter.search().trim()) + "%");
+                    SqlWhere.containing(filter.search().trim()));
         }
         if (filter.member() != null) {
-            where.add(
+            where.and(
                     "exists (select 1 from team_members tm where tm.team_id = t.id and tm.staff_id = :member)",
                     "member",
                     filter.member());
         }
         return where;
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static TeamResponse row(ResultSet rs, int row) throws SQLException {
@@ -99,23 +93,11 @@ class TeamQueries {
                 rs.getTimestamp("modified_at").toInstant());
     }
 
-    private static final class Where {
-        private final List<String> predicates = new ArrayList<>();
-        private final Map<String, Object> params = new LinkedHashMap<>();
-
-        Where(Long[] organizations) {
-            if (organizations != null) {
-                add("t.organization_id = any(:organizations)", "organizations", organizations);
-            }
+    private static SqlWhere visible(Long[] organizations) {
+        SqlWhere where = new SqlWhere();
+        if (organizations != null) {
+            where.and("t.organization_id = any(:organizations)", "organizations", organizations);
         }
-
-        void add(String predicate, String name, Object value) {
-            predicates.add(predicate);
-            params.put(name, value);
-        }
-
-        String sql() {
-            return predicates.isEmpty() ? "" : " where " + String.join(" and ", predicates);
-        }
+        return where;
     }
 }

@@ -108,14 +108,14 @@ class TeamService {
     @Transactional
     void addMember(Caller caller, long id, long staffId) {
         Team team = load(caller, id);
-        requireStaffInOrganization(team, staffId);
+        requireVisibleStaff(caller, team, staffId);
         members.add(team.id(), team.organizationId(), List.of(staffId));
     }
 
     @Transactional
     void removeMember(Caller caller, long id, long staffId) {
         Team team = load(caller, id);
-        requireStaffInOrganization(team, staffId);
+        requireVisibleStaff(caller, team, staffId);
         members.remove(team.id(), staffId);
     }
 
@@ -124,7 +124,7 @@ class TeamService {
     void addMembers(Caller caller, long id, List<Long> staffIds) {
         Team team = load(caller, id);
         Set<Long> wanted = new LinkedHashSet<>(staffIds);
-        Set<Long> found = staffDirectory.existingIn(team.organizationId(), wanted);
+        Set<Long> found = staffDirectory.visibleIn(caller, team.organizationId(), wanted);
         List<Long> unknown =
                 wanted.stream().filter(staffId -> !found.contains(staffId)).toList();
         if (!unknown.isEmpty()) {
@@ -133,8 +133,10 @@ class TeamService {
         members.add(team.id(), team.organizationId(), wanted);
     }
 
-    private void requireStaffInOrganization(Team team, long staffId) {
-        if (staffDirectory.existingIn(team.organizationId(), List.of(staffId)).isEmpty()) {
+    private void requireVisibleStaff(Caller caller, Team team, long staffId) {
+        if (staffDirectory
+                .visibleIn(caller, team.organizationId(), List.of(staffId))
+                .isEmpty()) {
             throw new NotFoundException("No staff member with id " + staffId + ".");
         }
     }

@@ -304,13 +304,14 @@ class ActivationTests extends IntegrationTest {
         void unknownAndKnownEmailsLookTheSame() throws Exception {
             Member member = member();
             String unknown = uniqueEmail("nobody");
-            // Warm both paths, then compare.
+            // Warm both paths (templates compile on first use), then compare.
             requestReset(uniqueEmail("warm"), address());
+            requestReset(member().email(), address());
             long knownTime = 0;
             long unknownTime = 0;
             ApiResponse known = null;
             ApiResponse missing = null;
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 4; i++) {
                 long start = System.nanoTime();
                 known = requestReset(member.email(), address());
                 knownTime += System.nanoTime() - start;
@@ -320,9 +321,9 @@ class ActivationTests extends IntegrationTest {
             }
             assertThat(known.status()).isEqualTo(missing.status()).isEqualTo(202);
             assertThat(known.body()).isEqualTo(missing.body());
-            assertThat(Math.abs(knownTime - unknownTime) / 3)
+            assertThat(Math.abs(knownTime - unknownTime) / 4)
                     .isLessThan(Duration.ofMillis(150).toNanos());
-            assertThat(TestMail.awaitMessagesTo(member.email(), 3, WAIT)).hasSize(3);
+            assertThat(TestMail.awaitMessagesTo(member.email(), 4, WAIT)).hasSize(4);
             assertThat(TestMail.messagesTo(unknown)).isEmpty();
         }
 

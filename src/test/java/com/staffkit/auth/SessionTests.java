@@ -302,7 +302,10 @@ class SessionTests extends IntegrationTest {
             jdbc.sql("""
                             update login_attempts set locked_until = now() - interval '1 second',
                                    window_started_at = now() - interval '16 minutes'
-                            where identifier = lower(:email)""").param("email", session.email()).update();
+                            where identifier in (lower(:email), 'account:' || :id)""")
+                    .param("email", session.email())
+                    .param("id", session.id())
+                    .update();
 
             assertThat(attempt(session.email(), PASSWORD).status()).isEqualTo(200);
             assertThat(jdbc.sql("select count(*) from login_attempts where identifier = lower(:email)")

@@ -32,6 +32,7 @@ class StaffFilterTests {
 
     @Test
     void likeWildcardsAreEscaped() {
-        assertThat(StaffQueries.escapeLike("50%_a\\b")).isEqualTo("50\\%\\_a\\\\b");
+        assertThat(com.staffkit.common.persistence.SqlWhere.containing("50%_a\\b"))
+                .isEqualTo("%50\\%\\_a\\\\b%");
     }
 }

@@ -40,6 +40,12 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> handleApiException(ApiException ex) {
         ResponseEntity<Object> response = problem(ex.status(), ex.type(), ex.title(), ex.detail(), ex.errors());
+        if (ex.status() == HttpStatus.UNAUTHORIZED) {
+            return ResponseEntity.status(response.getStatusCode())
+                    .headers(response.getHeaders())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"staffkit\"")
+                    .body(response.getBody());
+        }
         if (ex instanceof RetryAfter retry) {
             long seconds = Math.max(1, (retry.retryAfter().toMillis() + 999) / 1000);
             return ResponseEntity.status(response.getStatusCode())

@@ -1,5 +1,8 @@
 package com.staffkit.common.web;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -31,6 +34,12 @@ class OpenApiConfiguration {
 
     static final String BEARER = "bearer";
     private static final String PROBLEM = "Problem";
+
+    /** Schemas in snake_case like the JSON itself, so Swagger UI's "Try it out" sends what the API accepts. */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
 
     @Bean
     OpenAPI staffkitOpenApi() {
@@ -74,11 +83,18 @@ class OpenApiConfiguration {
                 responses.putIfAbsent("401", problem("Missing, invalid, expired or revoked bearer token"));
                 responses.putIfAbsent("403", problem("The caller lacks the permission this operation requires"));
             }
-            if (hasPathId || handlerMethod.hasMethodAnnotation(DeleteMapping.class)) {
+            Class<?> returned = handlerMethod.getReturnType().getParameterType();
+            boolean collection = PageResponse.class.isAssignableFrom(returned)
+                    || java.util.Collection.class.isAssignableFrom(returned);
+            if (!isPublic && (hasPathId || !collection)) {
                 responses.putIfAbsent("404", problem("No such resource in the caller's organizations"));
             }
+            if (writes || handlerMethod.hasMethodAnnotation(DeleteMapping.class)) {
+                responses.putIfAbsent(
+                        "409",
+                        problem("A unique value is already in use, the resource is in use, or a concurrent change"));
+            }
             if (writes) {
-                responses.putIfAbsent("409", problem("A unique value is already in use, or a concurrent change"));
                 responses.putIfAbsent("413", problem("Request body too large"));
                 responses.putIfAbsent("415", problem("Content type is not application/json"));
             }

@@ -1,0 +1,49 @@
+package com.staffkit.common.persistence;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A conjunction of SQL predicates with their named parameters, for list queries whose filters are
+ * optional. Predicates come from code, never from clients; values are always bound.
+ */
+public final class SqlWhere {
+
+    private final List<String> predicates = new ArrayList<>();
+    private final Map<String, Object> params = new LinkedHashMap<>();
+
+    /** Adds a predicate with one bound value, or none when {@code name} is null. */
+    public SqlWhere and(String predicate, String name, Object value) {
+        predicates.add(predicate);
+        if (name != null) {
+            params.put(name, value);
+        }
+        return this;
+    }
+
+    public SqlWhere and(String predicate) {
+        return and(predicate, null, null);
+    }
+
+    /** A parameter used outside the predicates, such as a limit. */
+    public SqlWhere bind(String name, Object value) {
+        params.put(name, value);
+        return this;
+    }
+
+    /** {@code " where a and b"}, or nothing. */
+    public String sql() {
+        return predicates.isEmpty() ? "" : " where " + String.join(" and ", predicates);
+    }
+
+    public Map<String, Object> params() {
+        return params;
+    }
+
+    /** A {@code like} pattern matching the text anywhere, with its wildcards taken literally. */
+    public static String containing(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}
