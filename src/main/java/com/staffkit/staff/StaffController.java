@@ -75,6 +75,9 @@ class StaffController {
                     Long organization,
             @Parameter(description = "Team id: only the team's members") @RequestParam(required = false) Long team,
             @Parameter(description = "Store id: only the store's staff") @RequestParam(required = false) Long store,
+            @Parameter(description = "false lists only pending (not yet activated) staff")
+                    @RequestParam(name = "has_activated", required = false)
+                    Boolean hasActivated,
             @Parameter(
                             description =
                                     "id, last_name, first_name, email, created_at or modified_at; prefix - for descending")
@@ -92,6 +95,7 @@ class StaffController {
                 organization,
                 team,
                 store,
+                hasActivated,
                 ordering);
         return staffService.list(caller, filter, PageRequest.of(page, pageSize));
     }

@@ -60,11 +60,19 @@ public class StaffDirectory {
         return spec.query(Long.class).list().stream().collect(Collectors.toSet());
     }
 
+    /** A deactivated store is nobody's current store any more. */
+    @Transactional
+    public void leaveStore(long storeId) {
+        jdbc.sql("update staff set current_store_id = null where current_store_id = :storeId")
+                .param("storeId", storeId)
+                .update();
+    }
+
     /** A team's members as staff representations, paginated like the staff list. */
     public PageResponse<StaffResponse> teamMembers(
             Caller caller, long teamId, boolean includeInactive, PageRequest page) {
         StaffFilter filter = new StaffFilter(
-                null, List.of(), null, includeInactive, true, null, null, null, null, teamId, null, null);
+                null, List.of(), null, includeInactive, true, null, null, null, null, teamId, null, null, null);
         return staffService.list(caller, filter, page);
     }
 
@@ -72,7 +80,7 @@ public class StaffDirectory {
     public PageResponse<StaffResponse> storeStaff(
             Caller caller, long storeId, boolean includeInactive, PageRequest page) {
         StaffFilter filter = new StaffFilter(
-                null, List.of(), null, includeInactive, true, null, null, null, null, null, storeId, null);
+                null, List.of(), null, includeInactive, true, null, null, null, null, null, storeId, null, null);
         return staffService.list(caller, filter, page);
     }
 }

@@ -22,6 +22,7 @@ record StaffFilter(
         Long organization,
         Long team,
         Long store,
+        Boolean hasActivated,
         String ordering) {
 
     /** Allowed orderings and their columns; every one is backed by an index with the id tie-breaker. */

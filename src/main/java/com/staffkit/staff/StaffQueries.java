@@ -129,7 +129,9 @@ class StaffQueries {
         } else if (!filter.includeInactive()) {
             where.and("s.is_active");
         }
-        if (!filter.includePending()) {
+        if (filter.hasActivated() != null) {
+            where.and("s.has_activated = :hasActivated", "hasActivated", filter.hasActivated());
+        } else if (!filter.includePending()) {
             where.and("s.has_activated");
         }
         if (filter.team() != null) {

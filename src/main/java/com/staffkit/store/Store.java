@@ -97,6 +97,10 @@ class Store {
         return id;
     }
 
+    boolean isActive() {
+        return active;
+    }
+
     long organizationId() {
         return organizationId;
     }

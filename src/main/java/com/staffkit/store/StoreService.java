@@ -55,6 +55,7 @@ class StoreService {
 
     @Transactional
     StoreResponse create(Caller caller, StoreRequest request) {
+        checkCountry(request);
         long organizationId = request.organization() == null ? caller.organizationId() : request.organization();
         if (!caller.canSee(organizationId) || !organizations.isActive(organizationId)) {
             throw InvalidRequestException.forField("organization", "unknown organization " + organizationId);
@@ -79,9 +80,14 @@ class StoreService {
     /** A full replace; the organization never changes. */
     @Transactional
     StoreResponse replace(Caller caller, long id, StoreRequest request) {
+        checkCountry(request);
         Store store = load(caller, id);
+        boolean wasActive = store.isActive();
         store.change(request, clock.instant());
         save(store);
+        if (wasActive && !store.isActive()) {
+            staffDirectory.leaveStore(store.id());
+        }
         return get(caller, id);
     }
 
@@ -90,8 +96,20 @@ class StoreService {
         Store store = load(caller, id);
         if (store.deactivate(clock.instant())) {
             save(store);
+            staffDirectory.leaveStore(store.id());
         }
     }
+
+    /** ISO 3166-1 alpha-2: an assigned code, not merely two letters. */
+    private static void checkCountry(StoreRequest request) {
+        String country = request.address() == null ? null : request.address().country();
+        if (country != null && !country.isBlank() && !ISO_COUNTRIES.contains(country)) {
+            throw InvalidRequestException.forField("address.country", "must be an ISO 3166-1 alpha-2 code such as TR");
+        }
+    }
+
+    private static final java.util.Set<String> ISO_COUNTRIES =
+            java.util.Locale.getISOCountries(java.util.Locale.IsoCountryCode.PART1_ALPHA2);
 
     @Transactional(readOnly = true)
     PageResponse<StaffResponse> staff(Caller caller, long id, boolean includeInactive, PageRequest page) {

@@ -193,6 +193,88 @@ class ContractEdgeTests extends IntegrationTest {
     }
 
     @Nested
+    class Stores {
+
+        @Test
+        void countryMustBeAnAssignedIsoCode() {
+            ApiResponse response = api.post("/api/v1/stores")
+                    .token(superadminToken())
+                    .json(Map.of("name", "Nowhere", "address", Map.of("country", "ZZ")))
+                    .send();
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.json().get("errors").get(0).get("field").asString())
+                    .startsWith("address");
+        }
+
+        @Test
+        void deactivatingAStoreClearsItAsAnyonesCurrentStore() {
+            long organization = newOrganization("Closing Store");
+            long store = api.post("/api/v1/stores")
+                    .token(superadminToken())
+                    .json(Map.of("organization", organization, "name", "Closing"))
+                    .send()
+                    .json()
+                    .get("id")
+                    .asLong();
+            String email = uniqueEmail("clerk");
+            long staffId = createStaff(Map.of(
+                            "organization",
+                            organization,
+                            "first_name",
+                            "Cl",
+                            "last_name",
+                            "Erk",
+                            "email",
+                            email,
+                            "retail_stores",
+                            List.of(store),
+                            "password",
+                            PASSWORD))
+                    .get("id")
+                    .asLong();
+            ApiResponse login = api.post("/api/v1/auth/login")
+                    .json(Map.of("username", email, "password", PASSWORD, "store", store))
+                    .send();
+            assertThat(login.status()).isEqualTo(200);
+
+            api.delete("/api/v1/stores/" + store).token(superadminToken()).send();
+
+            JsonNode staff = api.get("/api/v1/staffs/" + staffId)
+                    .token(superadminToken())
+                    .send()
+                    .json();
+            assertThat(staff.get("current_store").isNull()).isTrue();
+        }
+
+        @Test
+        void pendingStaffCanBeListedAlone() {
+            long organization = newOrganization("Pending List");
+            createStaff(Map.of(
+                    "organization", organization, "first_name", "Pen", "last_name", "Ding", "email", uniqueEmail("p")));
+            createStaff(Map.of(
+                    "organization",
+                    organization,
+                    "first_name",
+                    "Act",
+                    "last_name",
+                    "Ive",
+                    "email",
+                    uniqueEmail("a"),
+                    "password",
+                    PASSWORD));
+            JsonNode pending = api.get("/api/v1/staffs/?has_activated=false&organization=" + organization)
+                    .token(superadminToken())
+                    .send()
+                    .json();
+            assertThat(pending.get("results")
+                            .valueStream()
+                            .map(s -> s.get("last_name").asString())
+                            .toList())
+                    .containsExactly("Ding");
+        }
+    }
+
+    @Nested
     class StoreScopedManagers {
 
         @Test
