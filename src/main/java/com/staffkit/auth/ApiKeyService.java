@@ -98,8 +98,10 @@ class ApiKeyService {
         keys.revoke(id, clock.instant());
     }
 
-    /** The caller behind a key, or empty for an unknown, revoked or expired one. */
-    @Transactional
+    /**
+     * The caller behind a key, or empty for an unknown, revoked or expired one: one statement, and
+     * at most once a minute a second one recording the use, each without a surrounding transaction.
+     */
     Optional<Caller> resolve(String secret) {
         Instant now = clock.instant();
         return keys.findCaller(Secrets.sha256(secret), now).map(found -> {

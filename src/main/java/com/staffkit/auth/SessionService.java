@@ -93,7 +93,7 @@ class SessionService {
         accessTokens.revoke(Secrets.sha256(accessToken), clock.instant());
     }
 
-    @Transactional(readOnly = true)
+    /** One statement per request, without a transaction around it. */
     Optional<Caller> resolve(String accessToken) {
         return accessTokens.findCaller(Secrets.sha256(accessToken), clock.instant());
     }
