@@ -218,3 +218,31 @@ stop_app() {
   fi
   APP_PID=""
 }
+
+# --- a quiet machine -----------------------------------------------------------------------------
+
+# machine_busy_pct [seconds]: the machine's CPU use over a short sample (100 = every core busy).
+machine_busy_pct() {
+  local a b
+  a=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6}' /proc/stat)
+  sleep "${1:-2}"
+  b=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6}' /proc/stat)
+  awk -v a="$a" -v b="$b" 'BEGIN {split(a, x, " "); split(b, y, " "); busy = y[1] - x[1]; idle = y[2] - x[2];
+    printf "%d\n", (busy + idle) > 0 ? busy * 100 / (busy + idle) : 0}'
+}
+
+# wait_for_idle_machine <max seconds>: other work on the machine skews every number; wait for it
+# to end (up to the limit), then go on with a warning. Sets IDLE_BUSY_PCT to the last sample.
+wait_for_idle_machine() {
+  local limit=$1 waited=0
+  IDLE_BUSY_PCT=$(machine_busy_pct 2)
+  while [ "$IDLE_BUSY_PCT" -gt 15 ] && [ "$waited" -lt "$limit" ]; do
+    [ "$waited" = 0 ] && log "the machine is busy (${IDLE_BUSY_PCT}% CPU, e.g. $(ps -eo comm --sort=-pcpu | sed -n 2p)); waiting up to ${limit} s for it to settle"
+    sleep 10
+    waited=$((waited + 12))
+    IDLE_BUSY_PCT=$(machine_busy_pct 2)
+  done
+  if [ "$IDLE_BUSY_PCT" -gt 15 ]; then
+    log "warning: the machine is still ${IDLE_BUSY_PCT}% busy with other work: the results will be disturbed"
+  fi
+}

@@ -188,6 +188,7 @@ select p.g, :staff_base + p.g as id, o.n as org_n, o.id as org_id, o.domain as o
 from pick p
 join bench.orgs o on o.n = p.org_n
 join bench.language_pick lp on lp.n = p.lang_n;
+analyze bench.staff_gen;
 
 create table bench.role_combos (combo int primary key, roles text[] not null);
 insert into bench.role_combos values
@@ -212,7 +213,7 @@ select g.id, g.org_id,
        case when g.u_misc < 0.8 then (array['Sales Associate','Cashier','Stock Clerk','Shift Lead','Store Manager',
              'Assistant Manager','Pharmacist','Care Assistant','Baker','Butcher','Customer Service','Visual Merchandiser'])[1 + floor(g.u_misc * 15)::int % 12] end,
        case when g.u_misc2 < 0.5 then '+' || lp.calling_code || ' ' || (100000000 + floor(g.u_misc2 * 1e9)::bigint % 899999999) end,
-       case when g.u_misc2 > 0.3 then '+' || lp.calling_code || ' ' || (700000000 + (g.g * 7919) % 99999999) end,
+       case when g.u_misc2 > 0.3 then '+' || lp.calling_code || ' ' || (700000000 + (g.g::bigint * 7919) % 99999999) end,
        case when g.u_misc < 0.9 then ol.time_zone end,
        case when g.u_misc2 < 0.85 then 'E' || lpad(g.g::text, 7, '0') end,
        case when g.u_misc2 < 0.25 then jsonb_build_object('badge', 'B-' || g.g) else '{}'::jsonb end,
@@ -277,21 +278,23 @@ cross join lateral generate_series(0, o.n_teams - 1) k
 order by 1;
 
 \echo '== team members'
+-- Each organization's staff numbered 0..n-1; a team takes n_members consecutive numbers from a
+-- random start (wrapping), so members are distinct. One bigint key keeps the join a hash join.
 create unlogged table bench.org_staff as
-select org_n, row_number() over (partition by org_n order by id) as rn, id
+select org_n::bigint * 10000000 + row_number() over (partition by org_n order by id) - 1 as slot, org_n, id
 from bench.staff_gen;
-create index on bench.org_staff (org_n, rn);
 create table bench.org_staff_count as select org_n, count(*) as n from bench.org_staff group by org_n;
+analyze bench.org_staff, bench.org_staff_count;
 
 insert into team_members (team_id, staff_id, organization_id, created_at)
-select t.id, os.id, t.organization_id, now() - random() * interval '2 years'
+select t.id, os.id, t.organization_id, now() - t.u_base * interval '2 years'
 from (select o.n as org_n, tm.id, tm.organization_id,
              floor(random() * 51)::int as n_members, random() as u_base
       from teams tm join bench.orgs o on o.id = tm.organization_id
       where tm.id > :team_base) t
 join bench.org_staff_count c on c.org_n = t.org_n
 cross join lateral generate_series(0, least(t.n_members, c.n) - 1) k
-join bench.org_staff os on os.org_n = t.org_n and os.rn = 1 + (floor(t.u_base * c.n)::bigint + k) % c.n;
+join bench.org_staff os on os.slot = t.org_n::bigint * 10000000 + (floor(t.u_base * c.n)::bigint + k) % c.n;
 
 set session_replication_role = origin;
 
