@@ -228,7 +228,7 @@ machine_busy_pct() {
   sleep "${1:-2}"
   b=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6}' /proc/stat)
   awk -v a="$a" -v b="$b" 'BEGIN {split(a, x, " "); split(b, y, " "); busy = y[1] - x[1]; idle = y[2] - x[2];
-    printf "%d\n", (busy + idle) > 0 ? busy * 100 / (busy + idle) : 0}'
+    total = busy + idle; printf "%d\n", (total > 0 ? busy * 100 / total : 0)}'
 }
 
 # wait_for_idle_machine <max seconds>: other work on the machine skews every number; wait for it

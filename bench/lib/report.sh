@@ -13,6 +13,7 @@ def met($ok): if $ok == null then "–" elif $ok then "yes" else "**no**" end;
 . as $run |
 "# Staffkit benchmark \(.date)",
 "",
+(if .profiled then "**Profiled run** (Java Flight Recorder on): see [`\(.profile_file)`](\(.profile_file)); its numbers are a little lower than unprofiled ones.\n" else empty end),
 "Scale \(.data.scale): \(.data.counts.staff) staff, \(.data.counts.stores) stores, \(.data.counts.teams) teams, \(.data.counts.team_members) team memberships, \(.data.counts.organizations) organizations (database \(.data.counts.database_size)).",
 "Commit \(.git_commit)\(if .source_changes_uncommitted then " with uncommitted changes" else "" end); \(.machine.cpus) × \(.machine.cpu), \(.machine.memory_gib) GiB; \(.software.java); \(.software.postgres | split(" on ")[0]).",
 "Other work on the machine before the run: \(.machine.busy_pct_before_run // "?")% CPU. JVM `\(.settings.jvm_options)`, pool size \(.settings.db_pool_size); \(.settings.duration_s) s per measurement after a \(.settings.warmup_s) s warm-up; wrk, pgbench, the service and PostgreSQL share the machine (loopback).",
@@ -29,6 +30,15 @@ def met($ok): if $ok == null then "–" elif $ok then "yes" else "**no**" end;
   "| \(.endpoint) | \(client) | \(.concurrency) | \(r(.rps)) | \(r(.latency_ms.p50)) | \(r(.latency_ms.p90)) | \(r(.latency_ms.p99)) | \(errors) | \(pct(.vs_floor.rps_ratio)) | \(times(.vs_floor.p50_ratio)) | \(times(.vs_floor.p99_ratio)) | \(if .cpu then "\(r(.cpu.java_ms_per_request)) / \(r(.cpu.postgres_ms_per_request)) / \(r(.cpu.other_ms_per_request))" else "–" end) | \(if .cpu then "\(.cpu.machine_busy_pct)%" else "–" end) |"),
 "",
 "`create_password` sends a password, so each request pays one bcrypt hash (strength 10); its floor is the plain insert.",
+"",
+"## Inside the service",
+"",
+"From its Micrometer metrics: the mean server-side time of a request, how many times a request checks out a pool connection, how long it waits for one and holds it; and the young collections of the serial GC during the measurement.",
+"",
+"| Endpoint | Auth | Concurrency | server ms (mean) | connections per request | acquire wait ms | connection held ms | GC collections | GC pause ms |",
+"|---|---|--:|--:|--:|--:|--:|--:|--:|",
+(.results | map(select(.target == "service")) | sort_by(.endpoint, .concurrency, .auth)[] |
+  "| \(.endpoint) | \(.auth) | \(.concurrency) | \(r(.service.server_ms_mean)) | \(.service.connections_per_request // "–") | \(r(.service.acquire_wait_ms_mean)) | \(r(.service.connection_held_ms_mean)) | \(.cpu.gc.collections // "–") | \(.cpu.gc.pause_ms // "–") |"),
 "",
 "## SQL statements per request",
 "",
