@@ -1,0 +1,8 @@
+-- Floor of GET /api/teams/{id}/members: the first page (20) of a team's active members in id order.
+\set team random(:team_min_id, :team_max_id)
+select @staff_columns@
+where s.organization_id = any(cast(:org_ids as bigint[]))
+  and exists (select 1 from team_members tm where tm.staff_id = s.id and tm.team_id = :team)
+  and s.is_active
+order by s.id
+limit 20;
