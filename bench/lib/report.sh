@@ -42,7 +42,7 @@ def met($ok): if $ok == null then "–" elif $ok then "yes" else "**no**" end;
 "",
 "## SQL statements per request",
 "",
-"From pg_stat_statements over \(.statements[0].requests // "?") sequential requests per row: data statements, the credential lookup (auth) and transactions started (BEGIN travels in the same round trip as the statement after it; pg_stat_statements does not list the driver'"'"'s COMMIT). The email outbox sender'"'"'s statements are left out.",
+"From pg_stat_statements over \(.statements[0].requests // "?") sequential requests per row: data statements, the credential lookup (auth; an API key'"'"'s `last_used_at` update, at most once a minute, is counted in the total only) and transactions started (BEGIN travels in the same round trip as the statement after it; pg_stat_statements does not list the driver'"'"'s COMMIT). The email outbox sender'"'"'s statements are left out.",
 "",
 "| Endpoint | Auth | total | data | auth | transactions (BEGIN) | SQL ms per request | HTTP status |",
 "|---|---|--:|--:|--:|--:|--:|---|",
