@@ -33,6 +33,9 @@ class OutboxSender {
     private record Due(
             long id, String recipient, String subject, String text, String html, String link, int attempts) {}
 
+    /** A bulk invite of thousands drains in one pass instead of a batch per poll interval. */
+    static final int MAX_PER_PASS = 1000;
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ObjectProvider<JavaMailSender> mailSender;
@@ -67,12 +70,13 @@ class OutboxSender {
     }
 
     /**
-     * One pass: up to a batch of due emails, each claimed, sent and marked in its own transaction,
-     * so a failure never un-sends an email another one already delivered. Returns how many were sent.
+     * One pass: due emails until none is left (at most {@value #MAX_PER_PASS}), each claimed, sent
+     * and marked in its own transaction, so a failure never un-sends an email another one already
+     * delivered. Returns how many were sent.
      */
     int deliverDue() {
         int delivered = 0;
-        for (int i = 0; i < properties.batchSize(); i++) {
+        for (int i = 0; i < MAX_PER_PASS; i++) {
             Boolean result =
                     transactions.execute(status -> claimOne().map(this::deliver).orElse(null));
             if (result == null) {
