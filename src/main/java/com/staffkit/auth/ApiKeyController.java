@@ -1,6 +1,7 @@
 package com.staffkit.auth;
 
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.Created;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/v1/api-keys")
@@ -46,10 +46,7 @@ class ApiKeyController {
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @Valid @RequestBody CreateApiKeyRequest request) {
         ApiKeyResponse created = apiKeys.create(caller, request);
-        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/api/v1/api-keys/{id}")
-                .buildAndExpand(created.id())
-                .toUri();
+        URI location = Created.location("/api/v1/api-keys/{id}", created.id());
         return ResponseEntity.created(location)
                 .cacheControl(CacheControl.noStore())
                 .body(created);

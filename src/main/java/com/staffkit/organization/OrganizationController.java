@@ -1,6 +1,7 @@
 package com.staffkit.organization;
 
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.Created;
 import com.staffkit.common.web.JsonMergePatch;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 @RestController
@@ -68,10 +68,7 @@ class OrganizationController {
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @Valid @RequestBody OrganizationRequests.Create request) {
         OrganizationResponse created = organizations.create(caller, request);
-        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/api/v1/organizations/{id}")
-                .buildAndExpand(created.id())
-                .toUri();
+        URI location = Created.location("/api/v1/organizations/{id}", created.id());
         return ResponseEntity.created(location).body(created);
     }
 

@@ -1,6 +1,7 @@
 package com.staffkit.staff;
 
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.Created;
 import com.staffkit.common.web.JsonMergePatch;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 @RestController
@@ -149,10 +149,7 @@ class StaffController {
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @Valid @RequestBody CreateStaffRequest request) {
         StaffResponse created = staffService.create(caller, request);
-        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/api/v1/staffs/{id}/")
-                .buildAndExpand(created.id())
-                .toUri();
+        URI location = Created.location("/api/v1/staffs/{id}/", created.id());
         return ResponseEntity.created(location).body(created);
     }
 

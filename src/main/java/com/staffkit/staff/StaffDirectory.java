@@ -24,21 +24,6 @@ public class StaffDirectory {
         this.jdbc = jdbc;
     }
 
-    /** Which of these staff ids exist in the organization. */
-    public Set<Long> existingIn(long organizationId, Collection<Long> staffIds) {
-        if (staffIds.isEmpty()) {
-            return Set.of();
-        }
-        return jdbc
-                .sql("select id from staff where organization_id = :organizationId and id = any(:ids)")
-                .param("organizationId", organizationId)
-                .param("ids", staffIds.toArray(Long[]::new))
-                .query(Long.class)
-                .list()
-                .stream()
-                .collect(Collectors.toSet());
-    }
-
     /**
      * Which of these staff ids are in the organization and visible to the caller (a store-scoped
      * manager sees only staff sharing a store with it).

@@ -1,6 +1,7 @@
 package com.staffkit.store;
 
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.Created;
 import com.staffkit.common.web.JsonMergePatch;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 @RestController
@@ -76,10 +76,7 @@ class StoreController {
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @Valid @RequestBody StoreRequest request) {
         StoreResponse created = stores.create(caller, request);
-        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/api/v1/stores/{id}/")
-                .buildAndExpand(created.id())
-                .toUri();
+        URI location = Created.location("/api/v1/stores/{id}/", created.id());
         return ResponseEntity.created(location).body(created);
     }
 

@@ -1,6 +1,7 @@
 package com.staffkit.team;
 
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.Created;
 import com.staffkit.common.web.JsonMergePatch;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 @RestController
@@ -100,10 +100,7 @@ class TeamController {
     ResponseEntity<TeamResponse> create(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @Valid @RequestBody TeamRequest request) {
         TeamResponse created = teams.create(caller, request);
-        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/api/teams/{id}")
-                .buildAndExpand(created.id())
-                .toUri();
+        URI location = Created.location("/api/teams/{id}", created.id());
         return ResponseEntity.created(location).body(created);
     }
 
