@@ -147,7 +147,10 @@ start_pg() {
   fi
   log "starting PostgreSQL $PG_VERSION on 127.0.0.1:$BENCH_PG_PORT (data $PG_DATA, log $PG_LOG)"
   touch "$PG_LOG" && chown "$(pg_os_user)" "$PG_LOG"
-  as_pg "$PG_DIR/bin/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 start >/dev/null || die "PostgreSQL did not start; see $PG_LOG"
+  # The socket directory is given on start too, so a moved checkout (or BENCH_HOME) keeps working.
+  mkdir -p "$PG_SOCKET_DIR" && chown "$(pg_os_user)" "$PG_SOCKET_DIR"
+  as_pg "$PG_DIR/bin/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 -o "-k $PG_SOCKET_DIR" start >/dev/null ||
+    die "PostgreSQL did not start; see $PG_LOG"
 }
 
 stop_pg() {

@@ -22,6 +22,7 @@ class AccessTokenRepository {
      */
     private static final String CALLER_BY_TOKEN = """
             select s.id as staff_id,
+                   t.expires_at,
                    s.organization_id,
                    exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
                            where sr.staff_id = s.id and r.is_built_in and r.name = 'superadmin') as superadmin,
@@ -77,7 +78,7 @@ class AccessTokenRepository {
                 .update();
     }
 
-    Optional<Caller> findCaller(byte[] hash, Instant now) {
+    Optional<ResolvedCaller> findCaller(byte[] hash, Instant now) {
         return jdbc.sql(CALLER_BY_TOKEN)
                 .param("hash", hash)
                 .param("now", Timestamp.from(now))
@@ -112,7 +113,7 @@ class AccessTokenRepository {
                 .update();
     }
 
-    private static Caller caller(ResultSet rs, int row) throws SQLException {
+    private static ResolvedCaller caller(ResultSet rs, int row) throws SQLException {
         Set<String> permissions = Set.of((String[]) rs.getArray("permissions").getArray());
         Set<Long> visible = Stream.of(
                         (Long[]) rs.getArray("visible_organizations").getArray())
@@ -120,12 +121,13 @@ class AccessTokenRepository {
         Set<Long> stores = rs.getBoolean("all_stores")
                 ? null
                 : Stream.of((Long[]) rs.getArray("stores").getArray()).collect(Collectors.toSet());
-        return Caller.staff(
+        Caller caller = Caller.staff(
                 rs.getLong("staff_id"),
                 rs.getLong("organization_id"),
                 rs.getBoolean("superadmin"),
                 visible,
                 permissions,
                 stores);
+        return new ResolvedCaller(caller, rs.getTimestamp("expires_at").toInstant());
     }
 }

@@ -30,7 +30,7 @@ class ApiKeyRepository {
             Instant lastUsedAt,
             Instant revokedAt) {}
 
-    record KeyCaller(Caller caller, Instant lastUsedAt) {}
+    record KeyCaller(Caller caller, Instant expiresAt, Instant lastUsedAt) {}
 
     private static final String SELECT = """
             select k.id, k.organization_id, k.name, k.prefix, k.created_by, k.created_at, k.expires_at,
@@ -121,7 +121,7 @@ class ApiKeyRepository {
     /** The caller behind a key in one indexed query: key, organization (active), permissions, visible organizations. */
     Optional<KeyCaller> findCaller(byte[] hash, Instant now) {
         return jdbc.sql("""
-                        select k.id, k.organization_id, k.last_used_at, k.created_by,
+                        select k.id, k.organization_id, k.expires_at, k.last_used_at, k.created_by,
                                -- A key never holds more than its creator holds now.
                                array(select distinct p from api_key_roles kr join roles r on r.id = kr.role_id
                                      cross join unnest(r.permissions) p
@@ -156,7 +156,8 @@ class ApiKeyRepository {
                             visible,
                             permissions,
                             rs.getObject("created_by", Long.class));
-                    return new KeyCaller(caller, instant(rs.getTimestamp("last_used_at")));
+                    return new KeyCaller(
+                            caller, instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("last_used_at")));
                 })
                 .optional();
     }

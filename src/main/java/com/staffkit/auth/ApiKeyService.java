@@ -30,11 +30,13 @@ class ApiKeyService {
 
     private final ApiKeyRepository keys;
     private final RoleCatalog roles;
+    private final CallerCache callers;
     private final Clock clock;
 
-    ApiKeyService(ApiKeyRepository keys, RoleCatalog roles, Clock clock) {
+    ApiKeyService(ApiKeyRepository keys, RoleCatalog roles, CallerCache callers, Clock clock) {
         this.keys = keys;
         this.roles = roles;
+        this.callers = callers;
         this.clock = clock;
     }
 
@@ -79,10 +81,10 @@ class ApiKeyService {
     @Transactional(readOnly = true)
     PageResponse<ApiKeyResponse> list(Caller caller, PageRequest page) {
         Long[] organizations = caller.organizationFilter();
-        long count = keys.count(organizations);
-        List<ApiKeyRepository.ApiKeyRow> rows =
-                page.offset() < count ? keys.list(organizations, page.pageSize(), page.offset()) : List.of();
-        return page.toResponse(count, rows, row -> ApiKeyResponse.of(row, null));
+        return page.fetch(
+                (limit, offset) -> keys.list(organizations, limit, offset),
+                () -> keys.count(organizations),
+                row -> ApiKeyResponse.of(row, null));
     }
 
     @Transactional(readOnly = true)
@@ -96,19 +98,20 @@ class ApiKeyService {
     void revoke(Caller caller, long id) {
         get(caller, id);
         keys.revoke(id, clock.instant());
+        callers.evictAfterCommit();
     }
 
     /**
      * The caller behind a key, or empty for an unknown, revoked or expired one: one statement, and
      * at most once a minute a second one recording the use, each without a surrounding transaction.
      */
-    Optional<Caller> resolve(String secret) {
+    Optional<ResolvedCaller> resolve(String secret) {
         Instant now = clock.instant();
         return keys.findCaller(Secrets.sha256(secret), now).map(found -> {
             if (found.lastUsedAt() == null || found.lastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
                 keys.touch(found.caller().apiKeyId(), now);
             }
-            return found.caller();
+            return new ResolvedCaller(found.caller(), found.expiresAt());
         });
     }
 

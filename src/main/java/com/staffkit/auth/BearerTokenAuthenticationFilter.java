@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.context.SecurityContext;
@@ -30,6 +31,7 @@ class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final SessionService sessions;
     private final ApiKeyService apiKeys;
+    private final CallerCache callers;
     private final AuthenticationEntryPoint entryPoint;
     private final RequestMatcher publicEndpoints;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
@@ -37,10 +39,12 @@ class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
     BearerTokenAuthenticationFilter(
             SessionService sessions,
             ApiKeyService apiKeys,
+            CallerCache callers,
             AuthenticationEntryPoint entryPoint,
             RequestMatcher publicEndpoints) {
         this.sessions = sessions;
         this.apiKeys = apiKeys;
+        this.callers = callers;
         this.entryPoint = entryPoint;
         this.publicEndpoints = publicEndpoints;
     }
@@ -52,11 +56,11 @@ class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
         String apiKey = request.getHeader(API_KEY_HEADER);
         Optional<Caller> caller;
         if (startsWith(authorization, BEARER)) {
-            caller = resolve(authorization.substring(BEARER.length()), sessions::resolve);
+            caller = resolve("bearer", authorization.substring(BEARER.length()), sessions::resolve);
         } else if (startsWith(authorization, TOKEN)) {
-            caller = resolve(authorization.substring(TOKEN.length()), apiKeys::resolve);
+            caller = resolve("api-key", authorization.substring(TOKEN.length()), apiKeys::resolve);
         } else if (apiKey != null) {
-            caller = resolve(apiKey, apiKeys::resolve);
+            caller = resolve("api-key", apiKey, apiKeys::resolve);
         } else {
             chain.doFilter(request, response);
             return;
@@ -77,10 +81,9 @@ class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static Optional<Caller> resolve(
-            String secret, java.util.function.Function<String, Optional<Caller>> lookup) {
+    private Optional<Caller> resolve(String kind, String secret, Function<String, Optional<ResolvedCaller>> lookup) {
         String trimmed = secret.trim();
-        return trimmed.isEmpty() || trimmed.length() > 256 ? Optional.empty() : lookup.apply(trimmed);
+        return trimmed.isEmpty() || trimmed.length() > 256 ? Optional.empty() : callers.get(kind, trimmed, lookup);
     }
 
     private static boolean startsWith(String header, String scheme) {

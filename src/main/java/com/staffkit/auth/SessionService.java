@@ -1,7 +1,6 @@
 package com.staffkit.auth;
 
 import com.staffkit.common.error.UnauthorizedException;
-import com.staffkit.common.security.Caller;
 import com.staffkit.common.security.Secrets;
 import com.staffkit.staff.StaffDeactivated;
 import com.staffkit.staff.StaffPasswordChanged;
@@ -30,16 +29,19 @@ class SessionService {
     private final AccessTokenRepository accessTokens;
     private final RefreshTokenRepository refreshTokens;
     private final AuthProperties properties;
+    private final CallerCache callers;
     private final Clock clock;
 
     SessionService(
             AccessTokenRepository accessTokens,
             RefreshTokenRepository refreshTokens,
             AuthProperties properties,
+            CallerCache callers,
             Clock clock) {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.properties = properties;
+        this.callers = callers;
         this.clock = clock;
     }
 
@@ -91,10 +93,11 @@ class SessionService {
     @Transactional
     void revokeAccessToken(String accessToken) {
         accessTokens.revoke(Secrets.sha256(accessToken), clock.instant());
+        callers.evictAfterCommit();
     }
 
     /** One statement per request, without a transaction around it. */
-    Optional<Caller> resolve(String accessToken) {
+    Optional<ResolvedCaller> resolve(String accessToken) {
         return accessTokens.findCaller(Secrets.sha256(accessToken), clock.instant());
     }
 
@@ -132,6 +135,7 @@ class SessionService {
     private void revokeFamily(UUID familyId, Instant now) {
         refreshTokens.revokeFamily(familyId, now);
         accessTokens.revokeFamily(familyId, now);
+        callers.evictAfterCommit();
     }
 
     private Tokens issue(UUID familyId, long staffId, long organizationId, int sessionEpoch) {

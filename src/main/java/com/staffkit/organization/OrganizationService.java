@@ -11,7 +11,6 @@ import com.staffkit.common.web.PageResponse;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -45,11 +44,9 @@ class OrganizationService {
     PageResponse<OrganizationResponse> list(
             Caller caller, Long parent, Boolean active, String search, PageRequest page) {
         Long[] visible = caller.organizationFilter();
-        long count = queries.count(visible, parent, active, search);
-        List<OrganizationResponse> rows = page.offset() < count
-                ? queries.list(visible, parent, active, search, page.pageSize(), page.offset())
-                : List.of();
-        return page.toResponse(count, rows);
+        return page.fetch(
+                (limit, offset) -> queries.list(visible, parent, active, search, limit, offset),
+                () -> queries.count(visible, parent, active, search));
     }
 
     @Transactional(readOnly = true)

@@ -35,11 +35,8 @@ class RoleService {
 
     @Transactional(readOnly = true)
     PageResponse<RoleResponse> list(Caller caller, PageRequest page) {
-        long count = queries.count(caller.organizationFilter());
-        List<RoleResponse> rows = page.offset() < count
-                ? queries.list(caller.organizationFilter(), page.pageSize(), page.offset())
-                : List.of();
-        return page.toResponse(count, rows);
+        Long[] visible = caller.organizationFilter();
+        return page.fetch((limit, offset) -> queries.list(visible, limit, offset), () -> queries.count(visible));
     }
 
     @Transactional(readOnly = true)

@@ -90,13 +90,13 @@ public class StaffService {
                 .orElseThrow(() -> StaffNotFoundException.forId(caller.staffId()));
     }
 
-    /** The count and the page are two statements; under concurrent writes they may differ by a row or two. */
+    /** The page and the count are two statements; under concurrent writes they may differ by a row or two. */
     PageResponse<StaffResponse> list(Caller caller, StaffFilter filter, PageRequest page) {
         Visibility visible = Visibility.of(caller);
-        long count = queries.count(visible, filter);
-        List<StaffRow> rows =
-                page.offset() < count ? queries.list(visible, filter, page.pageSize(), page.offset()) : List.of();
-        return page.toResponse(count, rows, mapper::toResponse);
+        return page.fetch(
+                (limit, offset) -> queries.list(visible, filter, limit, offset),
+                () -> queries.count(visible, filter),
+                mapper::toResponse);
     }
 
     StaffResponse lookup(Caller caller, StaffLookup lookup) {

@@ -11,7 +11,6 @@ import com.staffkit.organization.OrganizationDirectory;
 import com.staffkit.staff.StaffDirectory;
 import com.staffkit.staff.StaffResponse;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,10 +41,8 @@ class StoreService {
     @Transactional(readOnly = true)
     PageResponse<StoreResponse> list(Caller caller, StoreFilter filter, PageRequest page) {
         Long[] visible = caller.organizationFilter();
-        long count = queries.count(visible, filter);
-        List<StoreResponse> rows =
-                page.offset() < count ? queries.list(visible, filter, page.pageSize(), page.offset()) : List.of();
-        return page.toResponse(count, rows);
+        return page.fetch(
+                (limit, offset) -> queries.list(visible, filter, limit, offset), () -> queries.count(visible, filter));
     }
 
     @Transactional(readOnly = true)

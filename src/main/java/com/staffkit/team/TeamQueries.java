@@ -34,6 +34,16 @@ class TeamQueries {
                 .optional();
     }
 
+    /** Whether the team exists among the given organizations: the check before listing its members. */
+    boolean exists(long id, Long[] organizations) {
+        SqlWhere where = visible(organizations);
+        where.and("t.id = :id", "id", id);
+        return jdbc.sql("select exists (select 1 from teams t" + where.sql() + ")")
+                .params(where.params())
+                .query(Boolean.class)
+                .single();
+    }
+
     List<TeamResponse> list(Long[] organizations, TeamFilter filter, int limit, long offset) {
         SqlWhere where = where(organizations, filter);
         where.bind("limit", limit);

@@ -47,10 +47,8 @@ class TeamService {
     @Transactional(readOnly = true)
     PageResponse<TeamResponse> list(Caller caller, TeamFilter filter, PageRequest page) {
         Long[] visible = caller.organizationFilter();
-        long count = queries.count(visible, filter);
-        List<TeamResponse> rows =
-                page.offset() < count ? queries.list(visible, filter, page.pageSize(), page.offset()) : List.of();
-        return page.toResponse(count, rows);
+        return page.fetch(
+                (limit, offset) -> queries.list(visible, filter, limit, offset), () -> queries.count(visible, filter));
     }
 
     @Transactional(readOnly = true)
@@ -99,9 +97,11 @@ class TeamService {
         repository.delete(load(caller, id));
     }
 
-    @Transactional(readOnly = true)
+    /** Single-statement reads without a transaction, like the staff list. */
     PageResponse<StaffResponse> members(Caller caller, long id, boolean includeInactive, PageRequest page) {
-        load(caller, id);
+        if (!queries.exists(id, caller.organizationFilter())) {
+            throw notFound(id);
+        }
         return staffDirectory.teamMembers(caller, id, includeInactive, page);
     }
 

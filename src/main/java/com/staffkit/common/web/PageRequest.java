@@ -5,6 +5,7 @@ import com.staffkit.common.error.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** A validated page request: {@code page} counts from 1, {@code page_size} is bounded. */
@@ -36,6 +37,27 @@ public record PageRequest(int page, int pageSize) {
 
     public long offset() {
         return (long) (page - 1) * pageSize;
+    }
+
+    /** The rows of one page: at most {@code limit} of them after skipping {@code offset}. */
+    @FunctionalInterface
+    public interface Rows<S> {
+        List<S> fetch(int limit, long offset);
+    }
+
+    /**
+     * Reads the page, then counts only when the page cannot tell: a first page that is not full holds
+     * every match, so small result sets (a team's members, a narrow filter) cost one statement. A
+     * page past the end comes back empty, with the count.
+     */
+    public <T> PageResponse<T> fetch(Rows<T> rows, LongSupplier count) {
+        return fetch(rows, count, Function.identity());
+    }
+
+    public <S, T> PageResponse<T> fetch(Rows<S> rows, LongSupplier count, Function<S, T> mapper) {
+        List<S> found = rows.fetch(pageSize, offset());
+        long total = offset() == 0 && found.size() < pageSize ? found.size() : count.getAsLong();
+        return toResponse(total, offset() < total ? found : List.of(), mapper);
     }
 
     /** Builds the page with links to its neighbours from the current request, keeping every other parameter. */

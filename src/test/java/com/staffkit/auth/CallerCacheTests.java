@@ -1,0 +1,159 @@
+package com.staffkit.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.staffkit.common.security.Caller;
+import com.staffkit.support.IntegrationTest;
+import com.staffkit.support.SqlStatementCounter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The caller cache, switched on ({@code staffkit.auth.caller-cache-ttl}): a cached credential costs
+ * no lookup, a revocation made through this instance still holds on the next request, and one made
+ * elsewhere holds once the entry expires.
+ */
+@TestPropertySource(properties = "staffkit.auth.caller-cache-ttl=1h")
+class CallerCacheTests extends IntegrationTest {
+
+    @Autowired
+    CallerCache cache;
+
+    private int meStatus(String token) {
+        return api.get("/api/v1/me").token(token).send().status();
+    }
+
+    @Test
+    void aCachedCredentialCostsNoLookup() {
+        Member admin = member(newOrganization("Cached"), "admin");
+        String path = "/api/v1/staffs/" + admin.id() + "/";
+        assertThat(api.get(path).token(admin.token()).send().status()).isEqualTo(200);
+
+        SqlStatementCounter.start();
+        int status = api.get(path).token(admin.token()).send().status();
+        List<String> statements = SqlStatementCounter.stop();
+
+        assertThat(status).isEqualTo(200);
+        assertThat(statements).hasSize(1).allMatch(sql -> !sql.contains("access_tokens"));
+    }
+
+    @Test
+    void deactivationThroughThisInstanceHoldsOnTheNextRequest() {
+        Member member = member(newOrganization("Cached deactivation"), "member");
+        assertThat(meStatus(member.token())).isEqualTo(200);
+
+        assertThat(api.delete("/api/v1/staffs/" + member.id())
+                        .token(superadminToken())
+                        .send()
+                        .status())
+                .isEqualTo(204);
+
+        assertThat(meStatus(member.token())).isEqualTo(401);
+    }
+
+    @Test
+    void aRoleChangeThroughThisInstanceHoldsOnTheNextRequest() {
+        long organization = newOrganization("Cached roles");
+        Member admin = member(organization, "admin");
+        Member member = member(organization, "member");
+        assertThat(meStatus(member.token())).isEqualTo(200);
+
+        assertThat(api.patch("/api/v1/staffs/" + member.id() + "/")
+                        .token(admin.token())
+                        .json(Map.of("roles", List.of("worker")))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(meStatus(member.token())).isEqualTo(401);
+    }
+
+    @Test
+    void aRevokedApiKeyFailsOnTheNextRequest() {
+        Member admin = member(newOrganization("Cached key"), "admin");
+        var created = api.post("/api/v1/api-keys")
+                .token(admin.token())
+                .json(Map.of("name", "POS " + unique(), "roles", List.of("member")))
+                .send()
+                .json();
+        String key = created.get("key").asString();
+        assertThat(api.get("/api/v1/staffs/").header("X-Api-Key", key).send().status())
+                .isEqualTo(200);
+
+        assertThat(api.delete("/api/v1/api-keys/" + created.get("id").asLong())
+                        .token(admin.token())
+                        .send()
+                        .status())
+                .isEqualTo(204);
+
+        assertThat(api.get("/api/v1/staffs/").header("X-Api-Key", key).send().status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aRevocationByAnotherInstanceHoldsOnceTheEntryExpires() {
+        Member member = member(newOrganization("Cached elsewhere"), "member");
+        assertThat(meStatus(member.token())).isEqualTo(200);
+
+        // What another instance's logout does: this instance's cache does not hear of it.
+        jdbc.sql("update access_tokens set revoked_at = now() where staff_id = :id")
+                .param("id", member.id())
+                .update();
+        assertThat(meStatus(member.token())).as("within the time to live").isEqualTo(200);
+
+        cache.evictAll(); // the time to live running out
+        assertThat(meStatus(member.token())).isEqualTo(401);
+    }
+
+    @Test
+    void anEntryNeverOutlivesItsCredential() {
+        CallerCache shortLived = new CallerCache(
+                new AuthProperties(
+                        Duration.ofMinutes(15), Duration.ofDays(1), 5, Duration.ofMinutes(1), Duration.ofHours(1)),
+                Clock.systemUTC());
+        AtomicInteger lookups = new AtomicInteger();
+        Caller caller = Caller.apiKey(1, 1, Set.of(1L), Set.of(), null);
+
+        for (int i = 0; i < 3; i++) {
+            shortLived.get("api-key", "expiring", secret -> {
+                lookups.incrementAndGet();
+                return Optional.of(new ResolvedCaller(caller, Instant.now()));
+            });
+        }
+        assertThat(lookups).hasValue(3);
+
+        for (int i = 0; i < 3; i++) {
+            shortLived.get("api-key", "lasting", secret -> {
+                lookups.incrementAndGet();
+                return Optional.of(new ResolvedCaller(caller, null));
+            });
+        }
+        assertThat(lookups).hasValue(4);
+    }
+
+    @Test
+    void offByDefaultEveryRequestLooksUp() {
+        CallerCache off = new CallerCache(
+                new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(1), 5, Duration.ofMinutes(1), Duration.ZERO),
+                Clock.systemUTC());
+        AtomicInteger lookups = new AtomicInteger();
+        Caller caller = Caller.apiKey(1, 1, Set.of(1L), Set.of(), null);
+        for (int i = 0; i < 3; i++) {
+            off.get("api-key", "secret", secret -> {
+                lookups.incrementAndGet();
+                return Optional.of(new ResolvedCaller(caller, null));
+            });
+        }
+        assertThat(lookups).hasValue(3);
+        assertThat(off.enabled()).isFalse();
+    }
+}
