@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.ErrorResponse;
@@ -26,6 +27,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -179,6 +181,17 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         JacksonException jackson = findCause(ex, JacksonException.class);
         return handleApiException(
                 jackson == null ? new JsonBodyProblems.MalformedBodyException() : JsonBodyProblems.from(jackson));
+    }
+
+    /** A client that hung up before reading its answer is no server problem, nor worth a warning per request. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotWritable(
+            HttpMessageNotWritableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+            log.debug("Client went away before the response was written: {}", ex.getMessage());
+            return null;
+        }
+        return super.handleHttpMessageNotWritable(ex, headers, status, request);
     }
 
     @Override
