@@ -2,7 +2,7 @@
 \set team random(:team_min_id, :team_max_id)
 select @staff_columns@
 where s.organization_id = any(cast(:org_ids as bigint[]))
-  and exists (select 1 from team_members tm where tm.staff_id = s.id and tm.team_id = :team)
+  and s.id = any(array(select tm.staff_id from team_members tm where tm.team_id = :team))
   and s.is_active
 order by s.id
 limit 20;

@@ -46,6 +46,9 @@ class StaffQueries {
 
     static final int SEARCH_COUNT_CAP = 1000;
 
+    /** The ids of the roles named in the filter, built-in and custom alike (the roles table is tiny). */
+    private static final String ROLE_IDS = "array(select r.id from roles r where lower(r.name) = any(:roles))";
+
     /**
      * Above this many visible organizations (a franchisor's whole network) the organization list
      * filters rows but must not drive the plan: as an index condition it would bitmap most of the
@@ -137,13 +140,33 @@ class StaffQueries {
                     "search",
                     SqlWhere.containing(filter.search().trim()));
         }
-        if (!filter.roles().isEmpty()) {
-            where.and(
-                    """
-                    exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
-                            where sr.staff_id = s.id and lower(r.name) = any(:roles))""",
+        boolean roles = !filter.roles().isEmpty();
+        if (roles) {
+            where.bind(
                     "roles",
                     filter.roles().stream().map(r -> r.toLowerCase(Locale.ROOT)).toArray(String[]::new));
+        }
+        // A store's or a team's few hundred staff are the candidates: their ids come first, and the
+        // role check probes staff_roles by those ids (role names resolved to ids once, not per row).
+        if (filter.store() != null) {
+            where.and(
+                    roles
+                            ? "s.id = any(array(select sr.staff_id from staff_roles sr where sr.staff_id = any("
+                                    + "array(select fs.staff_id from staff_stores fs where fs.store_id = :store))"
+                                    + " and sr.role_id = any(" + ROLE_IDS + ")))"
+                            : "s.id = any(array(select fs.staff_id from staff_stores fs where fs.store_id = :store))",
+                    "store",
+                    filter.store());
+        }
+        if (filter.team() != null) {
+            where.and(
+                    "s.id = any(array(select tm.staff_id from team_members tm where tm.team_id = :team))",
+                    "team",
+                    filter.team());
+        }
+        if (roles && filter.store() == null) {
+            where.and("exists (select 1 from staff_roles sr where sr.staff_id = s.id and sr.role_id = any(" + ROLE_IDS
+                    + "))");
         }
         if (filter.isActive() != null) {
             where.and("s.is_active = :isActive", "isActive", filter.isActive());
@@ -154,18 +177,6 @@ class StaffQueries {
             where.and("s.has_activated = :hasActivated", "hasActivated", filter.hasActivated());
         } else if (!filter.includePending()) {
             where.and("s.has_activated");
-        }
-        if (filter.team() != null) {
-            where.and(
-                    "exists (select 1 from team_members tm where tm.staff_id = s.id and tm.team_id = :team)",
-                    "team",
-                    filter.team());
-        }
-        if (filter.store() != null) {
-            where.and(
-                    "exists (select 1 from staff_stores fs where fs.staff_id = s.id and fs.store_id = :store)",
-                    "store",
-                    filter.store());
         }
         if (filter.remoteId() != null) {
             where.and("s.remote_id = :remoteId", "remoteId", filter.remoteId());
