@@ -194,7 +194,8 @@ start_app() {
   fi
   local started
   started=$(date +%s%N)
-  with_app_env "$JAVA_HOME/bin/java" "$@" "${launch[@]}" >"$app_log" 2>&1 &
+  # exec: APP_PID is the JVM itself (CPU accounting, RSS, stopping it), not a subshell around it.
+  (with_app_env exec "$JAVA_HOME/bin/java" "$@" "${launch[@]}") >"$app_log" 2>&1 &
   APP_PID=$!
   local deadline=$((SECONDS + ${BENCH_START_TIMEOUT:-180}))
   until curl -fsS -o /dev/null "http://127.0.0.1:$BENCH_APP_PORT/actuator/health/readiness" 2>/dev/null; do
