@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.NoRepositoryBean;
 import org.springframework.data.repository.Repository;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,6 +41,8 @@ class ArchitectureTests {
         classes()
                 .that()
                 .areAssignableTo(Repository.class)
+                .and()
+                .areNotAnnotatedWith(NoRepositoryBean.class)
                 .should()
                 .notHaveModifier(JavaModifier.PUBLIC)
                 .check(CLASSES);

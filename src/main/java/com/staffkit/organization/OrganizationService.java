@@ -112,9 +112,8 @@ class OrganizationService {
     }
 
     private Organization load(Caller caller, long id, String field) {
-        return (caller.allOrganizations()
-                        ? repository.findById(id)
-                        : repository.findVisible(id, caller.visibleOrganizationIds()))
+        return repository
+                .findVisibleTo(caller, id)
                 .orElseThrow(() -> field == null
                         ? notFound(id)
                         : InvalidRequestException.forField(field, "unknown organization " + id));

@@ -92,10 +92,7 @@ class RoleService {
     }
 
     private Role loadForChange(Caller caller, long id) {
-        Role role = (caller.allOrganizations()
-                        ? repository.findById(id)
-                        : repository.findVisible(id, caller.visibleOrganizationIds()))
-                .orElseThrow(() -> notFound(id));
+        Role role = repository.findVisibleTo(caller, id).orElseThrow(() -> notFound(id));
         if (role.isBuiltIn()) {
             throw new ConflictException("Built-in roles cannot be changed or deleted; create a custom role instead.");
         }

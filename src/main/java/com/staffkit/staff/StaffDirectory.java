@@ -11,9 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What other features (teams, stores) need from the staff directory. */
+/**
+ * What other features (teams, stores) need from the staff directory. Reads are single statements
+ * (or the list's page and count) and join the caller's transaction when there is one.
+ */
 @Service
-@Transactional(readOnly = true)
 public class StaffDirectory {
 
     private final StaffService staffService;

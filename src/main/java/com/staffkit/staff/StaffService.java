@@ -290,10 +290,7 @@ public class StaffService {
      * holding no permission the caller lacks, so nobody manages an account more powerful than their own.
      */
     private Staff loadForChange(Caller caller, long id) {
-        Staff staff = (caller.allOrganizations()
-                        ? repository.findById(id)
-                        : repository.findVisible(id, caller.visibleOrganizationIds()))
-                .orElseThrow(() -> StaffNotFoundException.forId(id));
+        Staff staff = repository.findVisibleTo(caller, id).orElseThrow(() -> StaffNotFoundException.forId(id));
         if (!caller.hasFullStoreAccess() && java.util.Collections.disjoint(staff.storeIds(), caller.storeScope())) {
             throw StaffNotFoundException.forId(id);
         }

@@ -115,10 +115,7 @@ class StoreService {
     }
 
     private Store load(Caller caller, long id) {
-        return (caller.allOrganizations()
-                        ? repository.findById(id)
-                        : repository.findVisible(id, caller.visibleOrganizationIds()))
-                .orElseThrow(() -> notFound(id));
+        return repository.findVisibleTo(caller, id).orElseThrow(() -> notFound(id));
     }
 
     private Store save(Store store) {

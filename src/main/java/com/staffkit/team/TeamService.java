@@ -142,10 +142,7 @@ class TeamService {
     }
 
     private Team load(Caller caller, long id) {
-        return (caller.allOrganizations()
-                        ? repository.findById(id)
-                        : repository.findVisible(id, caller.visibleOrganizationIds()))
-                .orElseThrow(() -> notFound(id));
+        return repository.findVisibleTo(caller, id).orElseThrow(() -> notFound(id));
     }
 
     private Team save(Team team) {
