@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class StaffQueries {
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             select s.id, s.key, s.organization_id, s.username, s.email, s.first_name, s.last_name, s.job_title,
                    s.phone, s.mobile_phone, s.time_zone, s.avatar_url, s.remote_id, s.attributes::text as attributes,
                    s.tags, s.is_active, s.has_activated, s.last_login, s.date_joined, s.created_at, s.modified_at,
@@ -41,8 +41,9 @@ class StaffQueries {
                    (select json_agg(json_build_object('id', t.id, 'name', t.name) order by t.name, t.id)
                     from team_members tm join teams t on t.id = tm.team_id
                     where tm.staff_id = s.id)::text as teams
-            from staff s
             """;
+
+    private static final String SELECT = COLUMNS + "from staff s";
 
     static final int SEARCH_COUNT_CAP = 1000;
 
@@ -108,6 +109,30 @@ class StaffQueries {
                 .query(StaffQueries::row)
                 .list();
     }
+
+    /**
+     * A page of a store's or a team's staff with the number of all matches, in one statement: their
+     * few hundred candidates are read once, and the window count is taken before the limit while the
+     * columns' sub-selects run for the page's rows only.
+     */
+    CountedPage listCounted(Visibility visibility, StaffFilter filter, int limit, long offset) {
+        SqlWhere where = listWhere(visibility, filter);
+        where.bind("limit", limit);
+        where.bind("offset", offset);
+        long[] total = {0};
+        List<StaffRow> rows = jdbc.sql(COLUMNS + ", count(*) over () as total_count from staff s" + where.sql()
+                        + " order by " + filter.orderBy() + " limit :limit offset :offset")
+                .params(where.params())
+                .query((rs, rowNum) -> {
+                    total[0] = rs.getLong("total_count");
+                    return row(rs, rowNum);
+                })
+                .list();
+        return new CountedPage(rows, total[0]);
+    }
+
+    /** Rows of a page and the number of matches over every page; zero matches when the page is empty. */
+    record CountedPage(List<StaffRow> rows, long total) {}
 
     /**
      * The number of matching staff. A partial-name search counts at most {@value #SEARCH_COUNT_CAP}

@@ -93,6 +93,13 @@ public class StaffService {
     /** The page and the count are two statements; under concurrent writes they may differ by a row or two. */
     PageResponse<StaffResponse> list(Caller caller, StaffFilter filter, PageRequest page) {
         Visibility visible = Visibility.of(caller);
+        if (filter.store() != null || filter.team() != null) {
+            StaffQueries.CountedPage counted = queries.listCounted(visible, filter, page.pageSize(), page.offset());
+            // An empty page past the end does not know the count: ask for it.
+            long count =
+                    counted.rows().isEmpty() && page.offset() > 0 ? queries.count(visible, filter) : counted.total();
+            return page.toResponse(count, counted.rows(), mapper::toResponse);
+        }
         return page.fetch(
                 (limit, offset) -> queries.list(visible, filter, limit, offset),
                 () -> queries.count(visible, filter),

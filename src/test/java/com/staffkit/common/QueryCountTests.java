@@ -97,12 +97,32 @@ class QueryCountTests extends IntegrationTest {
 
     @Test
     void aFirstPageThatHoldsEveryMatchNeedsNoCount() {
-        String members = "/api/teams/" + team + "/members?page_size=";
-        // Authentication, the team's visibility, the page; a full page also needs the count.
-        assertThat(statements(members + "100")).isEqualTo(3);
-        assertThat(statements(members + "2")).isEqualTo(4);
-        assertThat(statements("/api/v1/staffs/?organization=" + organization + "&page_size=100"))
+        String staff = "/api/v1/staffs/?organization=" + organization + "&page_size=";
+        assertThat(statements(staff + "100")).as("authentication, the page").isEqualTo(2);
+        assertThat(statements(staff + "2")).as("and the count").isEqualTo(3);
+    }
+
+    @Test
+    void aStoresOrATeamsStaffComeWithTheirCountInOneStatement() {
+        String members = "/api/teams/" + team + "/members?page_size=2";
+        assertThat(statements(members))
+                .as("authentication, the team, the page with its count")
+                .isEqualTo(3);
+        assertThat(statements("/api/v1/staffs/?store=" + store + "&role=manager&page_size=2"))
                 .isEqualTo(2);
+
+        var first = api.get(members).token(adminToken).send().json();
+        assertThat(first.get("count").asLong()).isEqualTo(30);
+        assertThat(first.get("results")).hasSize(2);
+        var managers = api.get("/api/v1/staffs/?store=" + store + "&role=manager&page_size=2&page=8")
+                .token(adminToken)
+                .send()
+                .json();
+        assertThat(managers.get("count").asLong()).isEqualTo(15);
+        assertThat(managers.get("results")).hasSize(1);
+        var pastTheEnd = api.get(members + "&page=16").token(adminToken).send().json();
+        assertThat(pastTheEnd.get("count").asLong()).isEqualTo(30);
+        assertThat(pastTheEnd.get("results")).isEmpty();
     }
 
     @Test
