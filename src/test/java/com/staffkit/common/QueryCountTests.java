@@ -126,6 +126,30 @@ class QueryCountTests extends IntegrationTest {
     }
 
     @Test
+    void countedPagesKeepTheirOrderingAndCombineFilters() {
+        var byName = api.get("/api/v1/staffs/?store=" + store + "&ordering=-last_name&page_size=5&page=2")
+                .token(adminToken)
+                .send()
+                .json();
+        assertThat(byName.get("count").asLong()).isEqualTo(30);
+        List<String> names = new ArrayList<>();
+        byName.get("results").forEach(row -> names.add(row.get("last_name").asString()));
+        assertThat(names).hasSize(5).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(names).containsExactly("Member4", "Member3", "Member29", "Member28", "Member27");
+
+        for (String filters :
+                List.of("team=" + team + "&role=manager", "store=" + store + "&team=" + team + "&role=MANAGER")) {
+            var managers = api.get("/api/v1/staffs/?" + filters + "&page_size=4")
+                    .token(adminToken)
+                    .send()
+                    .json();
+            assertThat(managers.get("count").asLong()).as(filters).isEqualTo(15);
+            managers.get("results")
+                    .forEach(row -> assertThat(row.get("roles").toString()).contains("manager"));
+        }
+    }
+
+    @Test
     void oneStaffMemberIsOneStatementBesidesAuthentication() {
         assertThat(statements("/api/v1/staffs/" + staffIds.getFirst() + "/")).isEqualTo(2);
     }
