@@ -28,6 +28,12 @@ class CallerCacheTests extends IntegrationTest {
     @Autowired
     CallerCache cache;
 
+    private static CallerCache cacheWithTtl(Duration ttl) {
+        return new CallerCache(
+                new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(1), 5, Duration.ofMinutes(1), ttl),
+                Clock.systemUTC());
+    }
+
     private int meStatus(String token) {
         return api.get("/api/v1/me").token(token).send().status();
     }
@@ -116,10 +122,7 @@ class CallerCacheTests extends IntegrationTest {
 
     @Test
     void anEntryNeverOutlivesItsCredential() {
-        CallerCache shortLived = new CallerCache(
-                new AuthProperties(
-                        Duration.ofMinutes(15), Duration.ofDays(1), 5, Duration.ofMinutes(1), Duration.ofHours(1)),
-                Clock.systemUTC());
+        CallerCache shortLived = cacheWithTtl(Duration.ofHours(1));
         AtomicInteger lookups = new AtomicInteger();
         Caller caller = Caller.apiKey(1, 1, Set.of(1L), Set.of(), null);
 
@@ -142,9 +145,7 @@ class CallerCacheTests extends IntegrationTest {
 
     @Test
     void offByDefaultEveryRequestLooksUp() {
-        CallerCache off = new CallerCache(
-                new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(1), 5, Duration.ofMinutes(1), Duration.ZERO),
-                Clock.systemUTC());
+        CallerCache off = cacheWithTtl(Duration.ZERO);
         AtomicInteger lookups = new AtomicInteger();
         Caller caller = Caller.apiKey(1, 1, Set.of(1L), Set.of(), null);
         for (int i = 0; i < 3; i++) {
