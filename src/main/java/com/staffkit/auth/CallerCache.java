@@ -1,18 +1,21 @@
 package com.staffkit.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.security.Secrets;
 import com.staffkit.organization.OrganizationDeactivated;
 import com.staffkit.role.RoleDeleted;
+import com.staffkit.role.RolePermissionsChanged;
 import com.staffkit.staff.StaffDeactivated;
 import com.staffkit.staff.StaffPasswordChanged;
 import com.staffkit.staff.StaffRolesChanged;
+import com.staffkit.staff.StaffStoresChanged;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.springframework.context.event.EventListener;
@@ -26,34 +29,53 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * request reads the database and a revocation holds on the very next request, on every instance.
  *
  * <p>When on, the time to live is the bound on how long another instance may still accept a
- * credential revoked elsewhere. Revocations made through this instance (deactivation, a role or
- * password change, logout, a revoked key, a deleted role, a deactivated organization) empty the
- * cache as their transaction commits. Permission edits of a role, store assignments and new
+ * credential revoked elsewhere. Changes made through this instance that narrow what a credential
+ * may do (deactivation, a role or password change, logout, a revoked key, a role deleted or its
+ * permissions changed, store assignments, a deactivated organization) empty the cache as their
+ * transaction commits (the whole cache: such changes are rare next to requests). New
  * sub-organizations reach cached callers within the time to live.
  */
 @Component
 class CallerCache {
 
-    /** Bounds memory: beyond this many credentials the cache starts over. */
-    static final int MAX_ENTRIES = 10_000;
+    /**
+     * Bounds memory by what entries hold (a caller's visible organizations, permissions and
+     * stores), not by their number: a franchisor's caller weighs its whole network.
+     */
+    static final long MAX_WEIGHT = 500_000;
 
-    private record Entry(Caller caller, long expiresAtNanos) {}
+    /** A caller valid until {@code expiresAtNanos}, stored under eviction {@code generation}. */
+    private record Entry(Caller caller, long expiresAtNanos, long generation) {
 
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-    /** Moves on every eviction, so a lookup that raced with a revocation does not store its stale result. */
+        int weight() {
+            Caller c = caller;
+            return 1
+                    + c.visibleOrganizationIds().size()
+                    + c.permissions().size()
+                    + (c.storeScope() == null ? 0 : c.storeScope().size());
+        }
+    }
+
+    private final Cache<String, Entry> entries;
+    /** Moves on every eviction: an entry stored under an older generation is never served. */
     private final AtomicLong generation = new AtomicLong();
 
-    private final long ttlNanos;
+    private final Duration ttl;
     private final Clock clock;
 
     CallerCache(AuthProperties properties, Clock clock) {
-        Duration ttl = properties.callerCacheTtl();
-        this.ttlNanos = ttl == null || ttl.isNegative() ? 0 : ttl.toNanos();
+        Duration configured = properties.callerCacheTtl();
+        this.ttl = configured == null || configured.isNegative() ? Duration.ZERO : configured;
         this.clock = clock;
+        this.entries = Caffeine.newBuilder()
+                .expireAfterWrite(enabled() ? ttl : Duration.ofSeconds(1))
+                .maximumWeight(MAX_WEIGHT)
+                .weigher((String key, Entry entry) -> entry.weight())
+                .build();
     }
 
     boolean enabled() {
-        return ttlNanos > 0;
+        return ttl.isPositive();
     }
 
     /** The caller behind a credential of one kind ("bearer", "api-key"), from the cache or resolved. */
@@ -63,25 +85,21 @@ class CallerCache {
         }
         String key = kind + ':' + Base64.getEncoder().encodeToString(Secrets.sha256(secret));
         long now = System.nanoTime();
-        Entry cached = entries.get(key);
-        if (cached != null && now - cached.expiresAtNanos() < 0) {
+        long current = generation.get();
+        Entry cached = entries.getIfPresent(key);
+        if (cached != null && cached.generation() == current && now - cached.expiresAtNanos() < 0) {
             return Optional.of(cached.caller());
         }
-        long generationBefore = generation.get();
         Optional<ResolvedCaller> resolved = resolve.apply(secret);
         if (resolved.isEmpty()) {
-            entries.remove(key);
+            entries.invalidate(key);
             return Optional.empty();
         }
-        long expiresAt = now + Math.min(ttlNanos, untilExpiry(resolved.get().expiresAt()));
-        if (expiresAt - now > 0) {
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear();
-            }
-            entries.put(key, new Entry(resolved.get().caller(), expiresAt));
-            if (generation.get() != generationBefore) {
-                entries.remove(key);
-            }
+        long lifetime = lifetimeNanos(resolved.get().expiresAt());
+        if (lifetime > 0) {
+            // Stored under the generation read before the lookup: an eviction that committed
+            // meanwhile makes it a miss.
+            entries.put(key, new Entry(resolved.get().caller(), now + lifetime, current));
         }
         return Optional.of(resolved.get().caller());
     }
@@ -105,7 +123,7 @@ class CallerCache {
 
     void evictAll() {
         generation.incrementAndGet();
-        entries.clear();
+        entries.invalidateAll();
     }
 
     @EventListener
@@ -129,14 +147,26 @@ class CallerCache {
     }
 
     @EventListener
+    void onRolePermissionsChanged(RolePermissionsChanged event) {
+        evictAfterCommit();
+    }
+
+    @EventListener
+    void onStaffStoresChanged(StaffStoresChanged event) {
+        evictAfterCommit();
+    }
+
+    @EventListener
     void onOrganizationDeactivated(OrganizationDeactivated event) {
         evictAfterCommit();
     }
 
-    private long untilExpiry(Instant expiresAt) {
+    /** The time to live, or less when the credential expires sooner; no overflow for far expiries. */
+    private long lifetimeNanos(Instant expiresAt) {
         if (expiresAt == null) {
-            return Long.MAX_VALUE;
+            return ttl.toNanos();
         }
-        return Math.max(0, Duration.between(clock.instant(), expiresAt).toNanos());
+        Duration left = Duration.between(clock.instant(), expiresAt);
+        return left.isNegative() ? 0 : left.compareTo(ttl) < 0 ? left.toNanos() : ttl.toNanos();
     }
 }

@@ -67,8 +67,12 @@ class RoleService {
     RoleResponse replace(Caller caller, long id, RoleRequest request) {
         Role role = loadForChange(caller, id);
         Set<String> permissions = checkedPermissions(caller, request.permissions());
+        boolean narrowed = !permissions.containsAll(role.permissions());
         role.change(checkedName(request.name()), description(request), permissions, clock.instant());
         save(role);
+        if (narrowed) {
+            events.publishEvent(new RolePermissionsChanged(role.id(), role.organizationId()));
+        }
         return get(caller, id);
     }
 

@@ -47,8 +47,13 @@ class StaffQueries {
 
     static final int SEARCH_COUNT_CAP = 1000;
 
-    /** The ids of the roles named in the filter, built-in and custom alike (the roles table is tiny). */
-    private static final String ROLE_IDS = "array(select r.id from roles r where lower(r.name) = any(:roles))";
+    /** The ids of the roles named in the filter: built-in ones, and custom ones of the visible organizations. */
+    private static String roleIds(Visibility visibility) {
+        return visibility.organizations() == null
+                ? "array(select r.id from roles r where lower(r.name) = any(:roles))"
+                : "array(select r.id from roles r where lower(r.name) = any(:roles)"
+                        + " and (r.organization_id is null or r.organization_id = any(:organizations)))";
+    }
 
     /**
      * Above this many visible organizations (a franchisor's whole network) the organization list
@@ -178,7 +183,7 @@ class StaffQueries {
                     roles
                             ? "s.id = any(array(select sr.staff_id from staff_roles sr where sr.staff_id = any("
                                     + "array(select fs.staff_id from staff_stores fs where fs.store_id = :store))"
-                                    + " and sr.role_id = any(" + ROLE_IDS + ")))"
+                                    + " and sr.role_id = any(" + roleIds(visibility) + ")))"
                             : "s.id = any(array(select fs.staff_id from staff_stores fs where fs.store_id = :store))",
                     "store",
                     filter.store());
@@ -190,8 +195,8 @@ class StaffQueries {
                     filter.team());
         }
         if (roles && filter.store() == null) {
-            where.and("exists (select 1 from staff_roles sr where sr.staff_id = s.id and sr.role_id = any(" + ROLE_IDS
-                    + "))");
+            where.and("exists (select 1 from staff_roles sr where sr.staff_id = s.id and sr.role_id = any("
+                    + roleIds(visibility) + "))");
         }
         if (filter.isActive() != null) {
             where.and("s.is_active = :isActive", "isActive", filter.isActive());

@@ -95,10 +95,14 @@ public class StaffService {
         Visibility visible = Visibility.of(caller);
         if (filter.store() != null || filter.team() != null) {
             StaffQueries.CountedPage counted = queries.listCounted(visible, filter, page.pageSize(), page.offset());
-            // An empty page past the end does not know the count: ask for it.
+            // An empty page past the end does not know the count: ask for it. A search counts at
+            // most its cap here too, and its pages end there.
             long count =
                     counted.rows().isEmpty() && page.offset() > 0 ? queries.count(visible, filter) : counted.total();
-            return page.toResponse(count, counted.rows(), mapper::toResponse);
+            if (filter.search() != null && !filter.search().isBlank()) {
+                count = Math.min(count, StaffQueries.SEARCH_COUNT_CAP);
+            }
+            return page.toResponse(count, page.offset() < count ? counted.rows() : List.of(), mapper::toResponse);
         }
         return page.fetch(
                 (limit, offset) -> queries.list(visible, filter, limit, offset),
@@ -194,6 +198,8 @@ public class StaffService {
             throw new ForbiddenException("Only a caller with full store access can change full store access.");
         }
         Set<Long> storeIds = checkedStores(caller, staff.organizationId(), staff.storeIds(), request.retailStores());
+        boolean storesChanged =
+                !storeIds.equals(staff.storeIds()) || profile.fullStoreAccess() != staff.ownFullStoreAccess();
         Instant now = clock.instant();
         boolean rolesChanged = !newRoleIds.equals(staff.roleIds());
         boolean deactivated = false;
@@ -210,6 +216,9 @@ public class StaffService {
         staff.replaceRoles(newRoleIds, now);
         staff.replaceStores(storeIds, requestedFullAccess, now);
         save(staff);
+        if (storesChanged) {
+            events.publishEvent(new StaffStoresChanged(staff.id(), staff.organizationId()));
+        }
         if (deactivated) {
             events.publishEvent(new StaffDeactivated(staff.id(), staff.organizationId()));
         }
@@ -254,6 +263,7 @@ public class StaffService {
         Set<Long> storeIds = checkedStores(caller, staff.organizationId(), staff.storeIds(), List.copyOf(wanted));
         staff.replaceStores(storeIds, stores.hasFullStoreAccess(staff.id()), clock.instant());
         save(staff);
+        events.publishEvent(new StaffStoresChanged(staff.id(), staff.organizationId()));
     }
 
     /** Unassigns one store (idempotent); an unknown store is 404. */
@@ -270,6 +280,7 @@ public class StaffService {
         Set<Long> storeIds = checkedStores(caller, staff.organizationId(), staff.storeIds(), List.copyOf(wanted));
         staff.replaceStores(storeIds, stores.hasFullStoreAccess(staff.id()), clock.instant());
         save(staff);
+        events.publishEvent(new StaffStoresChanged(staff.id(), staff.organizationId()));
     }
 
     /** Switches the store the caller works at now: an assigned one, or any active one with full access. */

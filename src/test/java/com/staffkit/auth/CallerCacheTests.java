@@ -144,6 +144,48 @@ class CallerCacheTests extends IntegrationTest {
     }
 
     @Test
+    void aKeyExpiringInCenturiesIsCachedForTheTimeToLive() {
+        CallerCache cache = cacheWithTtl(Duration.ofHours(1));
+        AtomicInteger lookups = new AtomicInteger();
+        Caller caller = Caller.apiKey(1, 1, Set.of(1L), Set.of(), null);
+        for (int i = 0; i < 3; i++) {
+            assertThat(cache.get("api-key", "far", secret -> {
+                        lookups.incrementAndGet();
+                        return Optional.of(new ResolvedCaller(caller, Instant.parse("2400-01-01T00:00:00Z")));
+                    }))
+                    .contains(caller);
+        }
+        assertThat(lookups).hasValue(1);
+    }
+
+    @Test
+    void narrowingARolesPermissionsHoldsOnTheNextRequest() {
+        long organization = newOrganization("Cached permissions");
+        Member owner = member(organization, "owner");
+        String name = "reader" + unique();
+        long roleId = api.post("/api/v1/roles")
+                .token(owner.token())
+                .json(Map.of("name", name, "permissions", List.of("staff:read", "teams:read")))
+                .send()
+                .json()
+                .get("id")
+                .asLong();
+        Member reader = member(organization, name);
+        assertThat(api.get("/api/v1/staffs/").token(reader.token()).send().status())
+                .isEqualTo(200);
+
+        assertThat(api.put("/api/v1/roles/" + roleId)
+                        .token(owner.token())
+                        .json(Map.of("name", name, "permissions", List.of("teams:read")))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(api.get("/api/v1/staffs/").token(reader.token()).send().status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void offByDefaultEveryRequestLooksUp() {
         CallerCache off = cacheWithTtl(Duration.ZERO);
         AtomicInteger lookups = new AtomicInteger();

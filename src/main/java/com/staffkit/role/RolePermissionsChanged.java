@@ -1,0 +1,4 @@
+package com.staffkit.role;
+
+/** Published in the transaction that changes a custom role's permissions. */
+public record RolePermissionsChanged(long roleId, long organizationId) {}
