@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,32 +49,16 @@ class AccessTokenRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final TokenTable tokens;
 
     AccessTokenRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.tokens = new TokenTable(jdbc, "access_tokens");
     }
 
-    void insert(
-            byte[] hash,
-            UUID familyId,
-            long staffId,
-            long organizationId,
-            int sessionEpoch,
-            Instant createdAt,
-            Instant expiresAt) {
-        jdbc.sql("""
-                        insert into access_tokens
-                            (token_hash, family_id, staff_id, organization_id, session_epoch, created_at, expires_at)
-                        values (:hash, :familyId, :staffId, :organizationId, :sessionEpoch, :createdAt, :expiresAt)
-                        """)
-                .param("sessionEpoch", sessionEpoch)
-                .param("hash", hash)
-                .param("familyId", familyId)
-                .param("staffId", staffId)
-                .param("organizationId", organizationId)
-                .param("createdAt", Timestamp.from(createdAt))
-                .param("expiresAt", Timestamp.from(expiresAt))
-                .update();
+    /** Insert, revocation by family or account, and the purge, shared with the other token table. */
+    TokenTable tokens() {
+        return tokens;
     }
 
     Optional<ResolvedCaller> findCaller(byte[] hash, Instant now) {
@@ -86,30 +69,10 @@ class AccessTokenRepository {
                 .optional();
     }
 
-    void revokeAllOf(long staffId, Instant now) {
-        jdbc.sql("update access_tokens set revoked_at = :now where staff_id = :staffId and revoked_at is null")
-                .param("now", Timestamp.from(now))
-                .param("staffId", staffId)
-                .update();
-    }
-
-    void revokeFamily(UUID familyId, Instant now) {
-        jdbc.sql("update access_tokens set revoked_at = :now where family_id = :familyId and revoked_at is null")
-                .param("now", Timestamp.from(now))
-                .param("familyId", familyId)
-                .update();
-    }
-
     void revoke(byte[] hash, Instant now) {
         jdbc.sql("update access_tokens set revoked_at = :now where token_hash = :hash and revoked_at is null")
                 .param("now", Timestamp.from(now))
                 .param("hash", hash)
-                .update();
-    }
-
-    int deleteExpiredBefore(Instant cutoff) {
-        return jdbc.sql("delete from access_tokens where expires_at < :cutoff")
-                .param("cutoff", Timestamp.from(cutoff))
                 .update();
     }
 

@@ -23,32 +23,16 @@ class RefreshTokenRepository {
             int sessionEpoch) {}
 
     private final JdbcClient jdbc;
+    private final TokenTable tokens;
 
     RefreshTokenRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.tokens = new TokenTable(jdbc, "refresh_tokens");
     }
 
-    void insert(
-            byte[] hash,
-            UUID familyId,
-            long staffId,
-            long organizationId,
-            int sessionEpoch,
-            Instant createdAt,
-            Instant expiresAt) {
-        jdbc.sql("""
-                        insert into refresh_tokens
-                            (token_hash, family_id, staff_id, organization_id, session_epoch, created_at, expires_at)
-                        values (:hash, :familyId, :staffId, :organizationId, :sessionEpoch, :createdAt, :expiresAt)
-                        """)
-                .param("sessionEpoch", sessionEpoch)
-                .param("hash", hash)
-                .param("familyId", familyId)
-                .param("staffId", staffId)
-                .param("organizationId", organizationId)
-                .param("createdAt", Timestamp.from(createdAt))
-                .param("expiresAt", Timestamp.from(expiresAt))
-                .update();
+    /** Insert, revocation by family or account, and the purge, shared with the other token table. */
+    TokenTable tokens() {
+        return tokens;
     }
 
     Optional<RefreshToken> findForUpdate(byte[] hash) {
@@ -80,26 +64,6 @@ class RefreshTokenRepository {
         jdbc.sql("update refresh_tokens set used_at = :now where id = :id")
                 .param("now", Timestamp.from(now))
                 .param("id", id)
-                .update();
-    }
-
-    void revokeFamily(UUID familyId, Instant now) {
-        jdbc.sql("update refresh_tokens set revoked_at = :now where family_id = :familyId and revoked_at is null")
-                .param("now", Timestamp.from(now))
-                .param("familyId", familyId)
-                .update();
-    }
-
-    void revokeAllOf(long staffId, Instant now) {
-        jdbc.sql("update refresh_tokens set revoked_at = :now where staff_id = :staffId and revoked_at is null")
-                .param("now", Timestamp.from(now))
-                .param("staffId", staffId)
-                .update();
-    }
-
-    int deleteExpiredBefore(Instant cutoff) {
-        return jdbc.sql("delete from refresh_tokens where expires_at < :cutoff")
-                .param("cutoff", Timestamp.from(cutoff))
                 .update();
     }
 

@@ -122,19 +122,19 @@ class SessionService {
     @Transactional
     void purgeExpired() {
         Instant cutoff = clock.instant().minus(Duration.ofDays(1));
-        accessTokens.deleteExpiredBefore(cutoff);
-        refreshTokens.deleteExpiredBefore(cutoff);
+        accessTokens.tokens().deleteExpiredBefore(cutoff);
+        refreshTokens.tokens().deleteExpiredBefore(cutoff);
     }
 
     private void revokeAllOf(long staffId) {
         Instant now = clock.instant();
-        accessTokens.revokeAllOf(staffId, now);
-        refreshTokens.revokeAllOf(staffId, now);
+        accessTokens.tokens().revokeAllOf(staffId, now);
+        refreshTokens.tokens().revokeAllOf(staffId, now);
     }
 
     private void revokeFamily(UUID familyId, Instant now) {
-        refreshTokens.revokeFamily(familyId, now);
-        accessTokens.revokeFamily(familyId, now);
+        refreshTokens.tokens().revokeFamily(familyId, now);
+        accessTokens.tokens().revokeFamily(familyId, now);
         callers.evictAfterCommit();
     }
 
@@ -142,22 +142,26 @@ class SessionService {
         Instant now = clock.instant();
         String access = Secrets.newSecret();
         String refresh = Secrets.newSecret();
-        accessTokens.insert(
-                Secrets.sha256(access),
-                familyId,
-                staffId,
-                organizationId,
-                sessionEpoch,
-                now,
-                now.plus(properties.accessTokenTtl()));
-        refreshTokens.insert(
-                Secrets.sha256(refresh),
-                familyId,
-                staffId,
-                organizationId,
-                sessionEpoch,
-                now,
-                now.plus(properties.refreshTokenTtl()));
+        accessTokens
+                .tokens()
+                .insert(
+                        Secrets.sha256(access),
+                        familyId,
+                        staffId,
+                        organizationId,
+                        sessionEpoch,
+                        now,
+                        now.plus(properties.accessTokenTtl()));
+        refreshTokens
+                .tokens()
+                .insert(
+                        Secrets.sha256(refresh),
+                        familyId,
+                        staffId,
+                        organizationId,
+                        sessionEpoch,
+                        now,
+                        now.plus(properties.refreshTokenTtl()));
         return new Tokens(access, properties.accessTokenTtl(), refresh);
     }
 
