@@ -84,6 +84,63 @@ class CallerCacheTests extends IntegrationTest {
     }
 
     @Test
+    void aStoreScopedManagerLosesAStoreOnTheNextRequest() {
+        long organization = newOrganization("Cached stores");
+        Member admin = member(organization, "admin");
+        long store = api.post("/api/v1/stores")
+                .token(admin.token())
+                .json(Map.of("name", "Cached store " + unique()))
+                .send()
+                .json()
+                .get("id")
+                .asLong();
+        String email = uniqueEmail("scoped");
+        long managerId = createStaff(Map.of(
+                        "organization",
+                        organization,
+                        "first_name",
+                        "Scoped",
+                        "last_name",
+                        "Manager",
+                        "email",
+                        email,
+                        "roles",
+                        List.of("manager"),
+                        "retail_stores",
+                        List.of(store),
+                        "full_store_access",
+                        false,
+                        "password",
+                        PASSWORD))
+                .get("id")
+                .asLong();
+        String manager = login(email, PASSWORD);
+        long colleague = createStaff(Map.of(
+                        "organization",
+                        organization,
+                        "first_name",
+                        "Store",
+                        "last_name",
+                        "Colleague",
+                        "email",
+                        uniqueEmail("colleague"),
+                        "retail_stores",
+                        List.of(store)))
+                .get("id")
+                .asLong();
+        String path = "/api/v1/staffs/" + colleague + "/";
+        assertThat(api.get(path).token(manager).send().status()).isEqualTo(200);
+
+        assertThat(api.delete("/api/v1/staffs/" + managerId + "/stores/" + store)
+                        .token(admin.token())
+                        .send()
+                        .status())
+                .isEqualTo(204);
+
+        assertThat(api.get(path).token(manager).send().status()).isEqualTo(404);
+    }
+
+    @Test
     void aRevokedApiKeyFailsOnTheNextRequest() {
         Member admin = member(newOrganization("Cached key"), "admin");
         var created = api.post("/api/v1/api-keys")
