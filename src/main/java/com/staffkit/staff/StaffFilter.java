@@ -39,6 +39,11 @@ record StaffFilter(
         Ordering.parse(ordering, ORDERINGS, "s.id");
     }
 
+    /** Whether a partial-name search is asked for (a blank one is none). */
+    boolean searching() {
+        return search != null && !search.isBlank();
+    }
+
     String orderBy() {
         return Ordering.parse(ordering, ORDERINGS, "s.id").orderBy();
     }

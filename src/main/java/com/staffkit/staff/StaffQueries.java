@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,7 +44,7 @@ class StaffQueries {
                     where tm.staff_id = s.id)::text as teams
             """;
 
-    private static final String SELECT = COLUMNS + "from staff s";
+    private static final String SELECT = COLUMNS + " from staff s";
 
     static final int SEARCH_COUNT_CAP = 1000;
 
@@ -106,10 +107,8 @@ class StaffQueries {
     }
 
     List<StaffRow> list(Visibility visibility, StaffFilter filter, int limit, long offset) {
-        SqlWhere where = listWhere(visibility, filter);
-        where.bind("limit", limit);
-        where.bind("offset", offset);
-        return jdbc.sql(SELECT + where.sql() + " order by " + filter.orderBy() + " limit :limit offset :offset")
+        SqlWhere where = pageWhere(visibility, filter, limit, offset);
+        return jdbc.sql(pageSql(COLUMNS, where, filter))
                 .params(where.params())
                 .query(StaffQueries::row)
                 .list();
@@ -118,22 +117,23 @@ class StaffQueries {
     /**
      * A page of a store's or a team's staff with the number of all matches, in one statement: their
      * few hundred candidates are read once, and the window count is taken before the limit while the
-     * columns' sub-selects run for the page's rows only.
+     * columns' sub-selects run for the page's rows only. A search's count stops at its cap, as
+     * {@link #count} does.
      */
     CountedPage listCounted(Visibility visibility, StaffFilter filter, int limit, long offset) {
-        SqlWhere where = listWhere(visibility, filter);
-        where.bind("limit", limit);
-        where.bind("offset", offset);
-        long[] total = {0};
-        List<StaffRow> rows = jdbc.sql(COLUMNS + ", count(*) over () as total_count from staff s" + where.sql()
-                        + " order by " + filter.orderBy() + " limit :limit offset :offset")
+        SqlWhere where = pageWhere(visibility, filter, limit, offset);
+        CountedPage page = jdbc.sql(pageSql(COLUMNS + ", count(*) over () as total_count", where, filter))
                 .params(where.params())
-                .query((rs, rowNum) -> {
-                    total[0] = rs.getLong("total_count");
-                    return row(rs, rowNum);
-                })
-                .list();
-        return new CountedPage(rows, total[0]);
+                .query(rs -> {
+                    List<StaffRow> rows = new ArrayList<>();
+                    long total = 0;
+                    while (rs.next()) {
+                        total = rs.getLong("total_count");
+                        rows.add(row(rs, rows.size()));
+                    }
+                    return new CountedPage(rows, total);
+                });
+        return filter.searching() ? new CountedPage(page.rows(), Math.min(page.total(), SEARCH_COUNT_CAP)) : page;
     }
 
     /** Rows of a page and the number of matches over every page; zero matches when the page is empty. */
@@ -146,7 +146,7 @@ class StaffQueries {
      */
     long count(Visibility visibility, StaffFilter filter) {
         SqlWhere where = listWhere(visibility, filter);
-        if (filter.search() != null && !filter.search().isBlank()) {
+        if (filter.searching()) {
             return jdbc.sql("select count(*) from (select 1 from staff s" + where.sql() + " limit :cap) matches")
                     .params(where.params())
                     .param("cap", SEARCH_COUNT_CAP)
@@ -159,12 +159,24 @@ class StaffQueries {
                 .single();
     }
 
+    private static SqlWhere pageWhere(Visibility visibility, StaffFilter filter, int limit, long offset) {
+        SqlWhere where = listWhere(visibility, filter);
+        where.bind("limit", limit);
+        where.bind("offset", offset);
+        return where;
+    }
+
+    private static String pageSql(String columns, SqlWhere where, StaffFilter filter) {
+        return columns + " from staff s" + where.sql() + " order by " + filter.orderBy()
+                + " limit :limit offset :offset";
+    }
+
     private static SqlWhere listWhere(Visibility visibility, StaffFilter filter) {
         SqlWhere where = visible(visibility);
         if (filter.organization() != null) {
             where.and("s.organization_id = :organization", "organization", filter.organization());
         }
-        if (filter.search() != null && !filter.search().isBlank()) {
+        if (filter.searching()) {
             where.and(
                     "s.search_text like lower(:search)",
                     "search",

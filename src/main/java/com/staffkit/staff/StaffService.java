@@ -95,14 +95,8 @@ public class StaffService {
         Visibility visible = Visibility.of(caller);
         if (filter.store() != null || filter.team() != null) {
             StaffQueries.CountedPage counted = queries.listCounted(visible, filter, page.pageSize(), page.offset());
-            // An empty page past the end does not know the count: ask for it. A search counts at
-            // most its cap here too, and its pages end there.
-            long count =
-                    counted.rows().isEmpty() && page.offset() > 0 ? queries.count(visible, filter) : counted.total();
-            if (filter.search() != null && !filter.search().isBlank()) {
-                count = Math.min(count, StaffQueries.SEARCH_COUNT_CAP);
-            }
-            return page.toResponse(count, page.offset() < count ? counted.rows() : List.of(), mapper::toResponse);
+            return page.counted(
+                    counted.rows(), counted.total(), () -> queries.count(visible, filter), mapper::toResponse);
         }
         return page.fetch(
                 (limit, offset) -> queries.list(visible, filter, limit, offset),

@@ -57,7 +57,20 @@ public record PageRequest(int page, int pageSize) {
     public <S, T> PageResponse<T> fetch(Rows<S> rows, LongSupplier count, Function<S, T> mapper) {
         List<S> found = rows.fetch(pageSize, offset());
         long total = offset() == 0 && found.size() < pageSize ? found.size() : count.getAsLong();
-        return toResponse(total, offset() < total ? found : List.of(), mapper);
+        return endingAt(total, found, mapper);
+    }
+
+    /**
+     * A page whose query counted every match along with its rows. An empty page past the end saw
+     * no row to carry the count, so {@code count} asks for it.
+     */
+    public <S, T> PageResponse<T> counted(List<S> rows, long total, LongSupplier count, Function<S, T> mapper) {
+        return endingAt(rows.isEmpty() && offset() > 0 ? count.getAsLong() : total, rows, mapper);
+    }
+
+    /** The pages end at the count: rows read beyond it (a capped count) are not shown. */
+    private <S, T> PageResponse<T> endingAt(long count, List<S> rows, Function<S, T> mapper) {
+        return toResponse(count, offset() < count ? rows : List.of(), mapper);
     }
 
     /** Builds the page with links to its neighbours from the current request, keeping every other parameter. */
