@@ -2,6 +2,7 @@ package com.staffkit.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.security.Secrets;
 import com.staffkit.organization.OrganizationDeactivated;
@@ -44,8 +45,8 @@ class CallerCache {
      */
     static final long MAX_WEIGHT = 500_000;
 
-    /** A caller valid until {@code expiresAtNanos}, stored under eviction {@code generation}. */
-    private record Entry(Caller caller, long expiresAtNanos, long generation) {
+    /** A caller kept for {@code lifetime}, stored under eviction {@code generation}. */
+    private record Entry(Caller caller, Duration lifetime, long generation) {
 
         int weight() {
             Caller c = caller;
@@ -68,7 +69,7 @@ class CallerCache {
         this.ttl = configured == null || configured.isNegative() ? Duration.ZERO : configured;
         this.clock = clock;
         this.entries = Caffeine.newBuilder()
-                .expireAfterWrite(enabled() ? ttl : Duration.ofSeconds(1))
+                .expireAfter(Expiry.writing((String key, Entry entry) -> entry.lifetime()))
                 .maximumWeight(MAX_WEIGHT)
                 .weigher((String key, Entry entry) -> entry.weight())
                 .build();
@@ -84,10 +85,9 @@ class CallerCache {
             return resolve.apply(secret).map(ResolvedCaller::caller);
         }
         String key = kind + ':' + Base64.getEncoder().encodeToString(Secrets.sha256(secret));
-        long now = System.nanoTime();
         long current = generation.get();
         Entry cached = entries.getIfPresent(key);
-        if (cached != null && cached.generation() == current && now - cached.expiresAtNanos() < 0) {
+        if (cached != null && cached.generation() == current) {
             return Optional.of(cached.caller());
         }
         Optional<ResolvedCaller> resolved = resolve.apply(secret);
@@ -95,11 +95,11 @@ class CallerCache {
             entries.invalidate(key);
             return Optional.empty();
         }
-        long lifetime = lifetimeNanos(resolved.get().expiresAt());
-        if (lifetime > 0) {
+        Duration lifetime = lifetime(resolved.get().expiresAt());
+        if (lifetime.isPositive()) {
             // Stored under the generation read before the lookup: an eviction that committed
             // meanwhile makes it a miss.
-            entries.put(key, new Entry(resolved.get().caller(), now + lifetime, current));
+            entries.put(key, new Entry(resolved.get().caller(), lifetime, current));
         }
         return Optional.of(resolved.get().caller());
     }
@@ -126,47 +126,26 @@ class CallerCache {
         entries.invalidateAll();
     }
 
-    @EventListener
-    void onStaffDeactivated(StaffDeactivated event) {
+    /** Every change that narrows what a credential may do, made through this instance. */
+    @EventListener({
+        StaffDeactivated.class,
+        StaffRolesChanged.class,
+        StaffPasswordChanged.class,
+        StaffStoresChanged.class,
+        RoleDeleted.class,
+        RolePermissionsChanged.class,
+        OrganizationDeactivated.class
+    })
+    void onNarrowed() {
         evictAfterCommit();
     }
 
-    @EventListener
-    void onStaffRolesChanged(StaffRolesChanged event) {
-        evictAfterCommit();
-    }
-
-    @EventListener
-    void onStaffPasswordChanged(StaffPasswordChanged event) {
-        evictAfterCommit();
-    }
-
-    @EventListener
-    void onRoleDeleted(RoleDeleted event) {
-        evictAfterCommit();
-    }
-
-    @EventListener
-    void onRolePermissionsChanged(RolePermissionsChanged event) {
-        evictAfterCommit();
-    }
-
-    @EventListener
-    void onStaffStoresChanged(StaffStoresChanged event) {
-        evictAfterCommit();
-    }
-
-    @EventListener
-    void onOrganizationDeactivated(OrganizationDeactivated event) {
-        evictAfterCommit();
-    }
-
-    /** The time to live, or less when the credential expires sooner; no overflow for far expiries. */
-    private long lifetimeNanos(Instant expiresAt) {
+    /** The time to live, or less when the credential expires sooner. */
+    private Duration lifetime(Instant expiresAt) {
         if (expiresAt == null) {
-            return ttl.toNanos();
+            return ttl;
         }
         Duration left = Duration.between(clock.instant(), expiresAt);
-        return left.isNegative() ? 0 : left.compareTo(ttl) < 0 ? left.toNanos() : ttl.toNanos();
+        return left.compareTo(ttl) < 0 ? left : ttl;
     }
 }
