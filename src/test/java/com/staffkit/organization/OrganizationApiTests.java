@@ -848,27 +848,19 @@ class OrganizationApiTests extends IntegrationTest {
     // --- helpers -------------------------------------------------------------------------------
 
     private JsonNode createOrganization(String token, Map<String, Object> fields) {
-        ApiResponse response = api.post(ORGANIZATIONS).token(token).json(fields).send();
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json();
+        return api.post(ORGANIZATIONS).token(token).json(fields).send().json(201);
     }
 
     private JsonNode organization(String token, long id) {
-        ApiResponse response = api.get(ORGANIZATIONS + "/" + id).token(token).send();
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
+        return api.get(ORGANIZATIONS + "/" + id).token(token).send().json(200);
     }
 
     private JsonNode list(String token, String query) {
-        ApiResponse response = api.get(ORGANIZATIONS + "?" + query).token(token).send();
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
+        return api.get(ORGANIZATIONS + "?" + query).token(token).send().json(200);
     }
 
     private JsonNode staffList(String token, String query) {
-        ApiResponse response = api.get("/api/v1/staffs/?" + query).token(token).send();
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
+        return api.get("/api/v1/staffs/?" + query).token(token).send().json(200);
     }
 
     private ApiResponse loginResponse(String username, String password) {

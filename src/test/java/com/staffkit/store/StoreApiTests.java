@@ -740,21 +740,15 @@ class StoreApiTests extends IntegrationTest {
     }
 
     private JsonNode createStore(String token, Map<String, Object> fields) {
-        ApiResponse response = api.post(STORES).token(token).json(fields).send();
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json();
+        return api.post(STORES).token(token).json(fields).send().json(201);
     }
 
     private JsonNode get(String token, long id) {
-        ApiResponse response = api.get(STORES + "/" + id).token(token).send();
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
+        return api.get(STORES + "/" + id).token(token).send().json(200);
     }
 
     private JsonNode list(String token, String query) {
-        ApiResponse response = api.get(STORES + "?" + query).token(token).send();
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
+        return api.get(STORES + "?" + query).token(token).send().json(200);
     }
 
     /** An active staff member of the organization assigned to the store; returns its id. */

@@ -667,9 +667,7 @@ class StoreAssignmentTests extends IntegrationTest {
     }
 
     private JsonNode store(long id) {
-        ApiResponse response = api.get(STORES + "/" + id).token(admin.token()).send();
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
+        return api.get(STORES + "/" + id).token(admin.token()).send().json(200);
     }
 
     /** Fields of a new staff member of the organization, with these stores (null: the key is absent). */
@@ -742,15 +740,11 @@ class StoreAssignmentTests extends IntegrationTest {
     }
 
     private JsonNode me(String token) {
-        ApiResponse response = api.get("/api/v1/me").token(token).send();
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
+        return api.get("/api/v1/me").token(token).send().json(200);
     }
 
     private JsonNode staff(String token, long id) {
-        ApiResponse response = api.get(STAFFS + id).token(token).send();
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
+        return api.get(STAFFS + id).token(token).send().json(200);
     }
 
     private ApiResponse patchStaff(String token, long id, Map<String, Object> patch) {
@@ -758,9 +752,7 @@ class StoreAssignmentTests extends IntegrationTest {
     }
 
     private JsonNode staffList(String token, String query) {
-        ApiResponse response = api.get(STAFFS + "?" + query).token(token).send();
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
+        return api.get(STAFFS + "?" + query).token(token).send().json(200);
     }
 
     private JsonNode storeStaff(String token, long store, String query) {

@@ -1,5 +1,7 @@
 package com.staffkit.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -9,6 +11,12 @@ public record ApiResponse(int status, HttpHeaders headers, String body, JsonMapp
 
     public JsonNode json() {
         return mapper.readTree(body);
+    }
+
+    /** The body, once the status is the expected one (the body tells why when it is not). */
+    public JsonNode json(int expectedStatus) {
+        assertThat(status).as(body).isEqualTo(expectedStatus);
+        return json();
     }
 
     public String header(String name) {

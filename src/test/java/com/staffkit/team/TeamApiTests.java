@@ -1479,28 +1479,20 @@ class TeamApiTests extends IntegrationTest {
     // --- helpers -------------------------------------------------------------------------------
 
     private JsonNode createTeam(String token, Map<String, Object> fields) {
-        ApiResponse response = api.post(TEAMS).token(token).json(fields).send();
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json();
+        return api.post(TEAMS).token(token).json(fields).send().json(201);
     }
 
     private JsonNode team(String token, long id) {
-        ApiResponse response = api.get(TEAMS + "/" + id).token(token).send();
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
+        return api.get(TEAMS + "/" + id).token(token).send().json(200);
     }
 
     private JsonNode staff(String token, long id) {
-        ApiResponse response = api.get("/api/v1/staffs/" + id).token(token).send();
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
+        return api.get("/api/v1/staffs/" + id).token(token).send().json(200);
     }
 
     /** The admin's list of teams with this query string. */
     private JsonNode list(String query) {
-        ApiResponse response = api.get(TEAMS + "?" + query).token(admin.token()).send();
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
+        return api.get(TEAMS + "?" + query).token(admin.token()).send().json(200);
     }
 
     private void addMember(String token, long team, long staff) {
