@@ -44,6 +44,21 @@ record StaffFilter(
         return search != null && !search.isBlank();
     }
 
+    /**
+     * Whether this is a partial-name search in id order narrowed by nothing but an organization and
+     * the account states: the common search, which {@code staff_search_page()} answers.
+     */
+    boolean isPlainSearch() {
+        return searching()
+                && orderBy().equals("s.id asc")
+                && roles.isEmpty()
+                && remoteId == null
+                && email == null
+                && username == null
+                && team == null
+                && store == null;
+    }
+
     String orderBy() {
         return Ordering.parse(ordering, ORDERINGS, "s.id").orderBy();
     }

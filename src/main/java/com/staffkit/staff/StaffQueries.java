@@ -4,12 +4,15 @@ import com.staffkit.common.persistence.SqlWhere;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -47,6 +50,18 @@ class StaffQueries {
     private static final String SELECT = COLUMNS + " from staff s";
 
     static final int SEARCH_COUNT_CAP = 1000;
+
+    /**
+     * A page of a plain search and its capped count from {@code staff_search_page()} (V15), which reads
+     * the search's chunks of staff one after the other and stops once it has both. An empty page still
+     * yields one row, without staff, for the count.
+     */
+    private static final String SEARCH_PAGE = COLUMNS + """
+            , page.total as total_count
+            from staff_search_page(:organizations, lower(:search), :isActive, :hasActivated, :offset, :limit, :cap) page
+            left join staff s on s.id = any(page.ids)
+            order by s.id
+            """;
 
     /** The ids of the roles named in the filter: built-in ones, and custom ones of the visible organizations. */
     private static String roleIds(Visibility visibility) {
@@ -124,16 +139,60 @@ class StaffQueries {
         SqlWhere where = pageWhere(visibility, filter, limit, offset);
         CountedPage page = jdbc.sql(pageSql(COLUMNS + ", count(*) over () as total_count", where, filter))
                 .params(where.params())
-                .query(rs -> {
-                    List<StaffRow> rows = new ArrayList<>();
-                    long total = 0;
-                    while (rs.next()) {
-                        total = rs.getLong("total_count");
-                        rows.add(row(rs, rows.size()));
-                    }
-                    return new CountedPage(rows, total);
-                });
+                .query(StaffQueries::countedPage);
         return filter.searching() ? new CountedPage(page.rows(), Math.min(page.total(), SEARCH_COUNT_CAP)) : page;
+    }
+
+    /**
+     * A page of a {@linkplain StaffFilter#isPlainSearch() plain search} with its count capped at
+     * {@value #SEARCH_COUNT_CAP}, in one statement; empty when the search is not plain, the caller is
+     * a store-scoped manager (rows then depend on stores too) or the page starts at the cap or beyond
+     * (such pages are empty anyway, and the general query answers them).
+     */
+    Optional<CountedPage> plainSearch(Visibility visibility, StaffFilter filter, int limit, long offset) {
+        if (!filter.isPlainSearch() || visibility.stores() != null || offset >= SEARCH_COUNT_CAP) {
+            return Optional.empty();
+        }
+        Boolean active = filter.isActive() != null ? filter.isActive() : filter.includeInactive() ? null : true;
+        Boolean activated =
+                filter.hasActivated() != null ? filter.hasActivated() : filter.includePending() ? null : true;
+        return Optional.of(jdbc.sql(SEARCH_PAGE)
+                .param("organizations", nullable(Types.ARRAY, searchedOrganizations(visibility, filter)))
+                .param("search", SqlWhere.containing(filter.search().trim()))
+                .param("isActive", nullable(Types.BOOLEAN, active))
+                .param("hasActivated", nullable(Types.BOOLEAN, activated))
+                .param("offset", (int) offset)
+                .param("limit", limit)
+                .param("cap", SEARCH_COUNT_CAP)
+                .query(StaffQueries::countedPage));
+    }
+
+    /** The caller's organizations narrowed to the one asked for, if any (null: every organization). */
+    private static Long[] searchedOrganizations(Visibility visibility, StaffFilter filter) {
+        Long[] visible = visibility.organizations();
+        Long asked = filter.organization();
+        if (asked == null) {
+            return visible;
+        }
+        return visible == null || Arrays.asList(visible).contains(asked) ? new Long[] {asked} : new Long[0];
+    }
+
+    /** A null has no type a driver can infer; the parameter's SQL type goes with it. */
+    private static Object nullable(int sqlType, Object value) {
+        return value == null ? new SqlParameterValue(sqlType, null) : value;
+    }
+
+    /** The rows of a page that carries its count in every row; a row without staff carries only the count. */
+    private static CountedPage countedPage(ResultSet rs) throws SQLException {
+        List<StaffRow> rows = new ArrayList<>();
+        long total = 0;
+        while (rs.next()) {
+            total = rs.getLong("total_count");
+            if (rs.getObject("id") != null) {
+                rows.add(row(rs, rows.size()));
+            }
+        }
+        return new CountedPage(rows, total);
     }
 
     /** Rows of a page and the number of matches over every page; zero matches when the page is empty. */

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -93,6 +94,12 @@ public class StaffService {
     /** The page and the count are two statements; under concurrent writes they may differ by a row or two. */
     PageResponse<StaffResponse> list(Caller caller, StaffFilter filter, PageRequest page) {
         Visibility visible = Visibility.of(caller);
+        Optional<StaffQueries.CountedPage> searched =
+                queries.plainSearch(visible, filter, page.pageSize(), page.offset());
+        if (searched.isPresent()) {
+            StaffQueries.CountedPage found = searched.get();
+            return page.counted(found.rows(), found.total(), found::total, mapper::toResponse);
+        }
         if (filter.store() != null || filter.team() != null) {
             StaffQueries.CountedPage counted = queries.listCounted(visible, filter, page.pageSize(), page.offset());
             return page.counted(

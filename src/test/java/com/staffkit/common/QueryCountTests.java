@@ -126,6 +126,23 @@ class QueryCountTests extends IntegrationTest {
     }
 
     @Test
+    void aPlainSearchIsOneStatementWithItsCount() {
+        String search = "/api/v1/staffs/?search=count%20member&page_size=2";
+        assertThat(statements(search))
+                .as("authentication, the page with its count")
+                .isEqualTo(2);
+        assertThat(statements(search + "&page=16")).as("past the end too").isEqualTo(2);
+
+        var first = api.get(search).token(adminToken).send().json();
+        assertThat(first.get("count").asLong()).isEqualTo(30);
+        assertThat(first.get("results")).hasSize(2);
+        assertThat(first.get("results").get(0).get("id").asLong()).isEqualTo(staffIds.getFirst());
+        var pastTheEnd = api.get(search + "&page=16").token(adminToken).send().json();
+        assertThat(pastTheEnd.get("count").asLong()).isEqualTo(30);
+        assertThat(pastTheEnd.get("results")).isEmpty();
+    }
+
+    @Test
     void countedPagesKeepTheirOrderingAndCombineFilters() {
         var byName = api.get("/api/v1/staffs/?store=" + store + "&ordering=-last_name&page_size=5&page=2")
                 .token(adminToken)
