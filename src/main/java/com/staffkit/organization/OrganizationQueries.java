@@ -62,12 +62,7 @@ class OrganizationQueries {
         if (active != null) {
             where.and("o.is_active = :active", "active", active);
         }
-        if (search != null && !search.isBlank()) {
-            where.and(
-                    "(lower(o.name) like lower(:search) or o.slug like lower(:search))",
-                    "search",
-                    SqlWhere.containing(search.trim()));
-        }
+        where.andContaining("(lower(o.name) like lower(:search) or o.slug like lower(:search))", "search", search);
         return where;
     }
 

@@ -58,18 +58,10 @@ class StoreQueries {
         if (filter.organization() != null) {
             where.and("st.organization_id = :organization", "organization", filter.organization());
         }
-        if (filter.search() != null && !filter.search().isBlank()) {
-            String pattern = "%"
-                    + filter.search()
-                            .trim()
-                            .replace("\\", "\\\\")
-                            .replace("%", "\\%")
-                            .replace("_", "\\_") + "%";
-            where.and(
-                    "(lower(st.name) like lower(:search) or lower(st.remote_id) like lower(:search))",
-                    "search",
-                    pattern);
-        }
+        where.andContaining(
+                "(lower(st.name) like lower(:search) or lower(st.remote_id) like lower(:search))",
+                "search",
+                filter.search());
         if (filter.isActive() != null) {
             where.and("st.is_active = :isActive", "isActive", filter.isActive());
         } else if (!filter.includeInactive()) {

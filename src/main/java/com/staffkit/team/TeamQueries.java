@@ -67,21 +67,16 @@ class TeamQueries {
         if (filter.organization() != null) {
             where.and("t.organization_id = :organization", "organization", filter.organization());
         }
-        if (filter.responsibility() != null && !filter.responsibility().isBlank()) {
+        if (!SqlWhere.isBlank(filter.responsibility())) {
             where.and(
                     "t.responsibilities @> array[cast(:responsibility as text)]",
                     "responsibility",
                     filter.responsibility().trim());
         }
-        if (filter.name() != null && !filter.name().isBlank()) {
+        if (!SqlWhere.isBlank(filter.name())) {
             where.and("lower(t.name) = lower(:name)", "name", filter.name().trim());
         }
-        if (filter.search() != null && !filter.search().isBlank()) {
-            where.and(
-                    "lower(t.name) like lower(:search)",
-                    "search",
-                    SqlWhere.containing(filter.search().trim()));
-        }
+        where.andContaining("lower(t.name) like lower(:search)", "search", filter.search());
         if (filter.member() != null) {
             where.and(
                     "exists (select 1 from team_members tm where tm.team_id = t.id and tm.staff_id = :member)",

@@ -23,6 +23,18 @@ public final class SqlWhere {
         return this;
     }
 
+    /**
+     * Adds a partial-match predicate on {@code :name} bound to {@link #containing} of the trimmed
+     * text, or nothing when the text is null or blank (a blank search is no search).
+     */
+    public SqlWhere andContaining(String predicate, String name, String text) {
+        return isBlank(text) ? this : and(predicate, name, containing(text.trim()));
+    }
+
+    public static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
     public SqlWhere and(String predicate) {
         return and(predicate, null, null);
     }
