@@ -82,7 +82,13 @@ class StaffController {
                             description =
                                     "id, last_name, first_name, email, created_at or modified_at; prefix - for descending")
                     @RequestParam(required = false)
-                    String ordering) {
+                    String ordering,
+            @Parameter(
+                            description =
+                                    "Set by next links in id order: the id of the previous page's last row, after which this"
+                                            + " page starts (deep pages cost the same as the first)")
+                    @RequestParam(required = false)
+                    Long after) {
         StaffFilter filter = new StaffFilter(
                 search,
                 roles,
@@ -97,7 +103,7 @@ class StaffController {
                 store,
                 hasActivated,
                 ordering);
-        return staffService.list(caller, filter, PageRequest.of(page, pageSize));
+        return staffService.list(caller, filter, PageRequest.of(page, pageSize, after));
     }
 
     @GetMapping("/{id}")

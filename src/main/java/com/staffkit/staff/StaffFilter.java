@@ -1,5 +1,6 @@
 package com.staffkit.staff;
 
+import com.staffkit.common.persistence.SqlWhere;
 import com.staffkit.common.web.Ordering;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ record StaffFilter(
 
     /** Whether a partial-name search is asked for (a blank one is none). */
     boolean searching() {
-        return search != null && !search.isBlank();
+        return !SqlWhere.isBlank(search);
     }
 
     /**
@@ -50,13 +51,18 @@ record StaffFilter(
      */
     boolean isPlainSearch() {
         return searching()
-                && orderBy().equals("s.id asc")
+                && inIdOrder()
                 && roles.isEmpty()
                 && remoteId == null
                 && email == null
                 && username == null
                 && team == null
                 && store == null;
+    }
+
+    /** Whether the rows come in the default order, by id. */
+    boolean inIdOrder() {
+        return orderBy().equals("s.id asc");
     }
 
     String orderBy() {

@@ -121,8 +121,14 @@ class StaffQueries {
         return single(where, "");
     }
 
-    List<StaffRow> list(Visibility visibility, StaffFilter filter, int limit, long offset) {
-        SqlWhere where = pageWhere(visibility, filter, limit, offset);
+    /** A page of staff: {@code limit} rows after the id {@code after} (in id order) or, without it, after {@code offset} rows. */
+    List<StaffRow> list(Visibility visibility, StaffFilter filter, int limit, long offset, Long after) {
+        SqlWhere where = listWhere(visibility, filter);
+        if (after != null) {
+            where.and("s.id > :after", "after", after);
+        }
+        where.bind("limit", limit);
+        where.bind("offset", after == null ? offset : 0);
         return jdbc.sql(pageSql(COLUMNS, where, filter))
                 .params(where.params())
                 .query(StaffQueries::row)
@@ -235,12 +241,7 @@ class StaffQueries {
         if (filter.organization() != null) {
             where.and("s.organization_id = :organization", "organization", filter.organization());
         }
-        if (filter.searching()) {
-            where.and(
-                    "s.search_text like lower(:search)",
-                    "search",
-                    SqlWhere.containing(filter.search().trim()));
-        }
+        where.andContaining("s.search_text like lower(:search)", "search", filter.search());
         boolean roles = !filter.roles().isEmpty();
         if (roles) {
             where.bind(

@@ -91,22 +91,41 @@ public class StaffService {
                 .orElseThrow(() -> StaffNotFoundException.forId(caller.staffId()));
     }
 
-    /** The page and the count are two statements; under concurrent writes they may differ by a row or two. */
+    /**
+     * The page and the count are two statements; under concurrent writes they may differ by a row or
+     * two. A plain search and a store's or a team's staff come with their count in one statement;
+     * other lists in id order without a search page by key ({@code after} in their next links). A
+     * search keeps page numbers: its pages end at the count's cap.
+     */
     PageResponse<StaffResponse> list(Caller caller, StaffFilter filter, PageRequest page) {
         Visibility visible = Visibility.of(caller);
+        boolean keyed = filter.inIdOrder() && !filter.searching();
+        if (page.after() != null && !keyed) {
+            throw new InvalidRequestException(
+                    "after: only lists in id order without search page by key; leave it out here",
+                    List.of(new FieldViolation("after", "only with the default ordering by id and no search")));
+        }
         Optional<StaffQueries.CountedPage> searched =
                 queries.plainSearch(visible, filter, page.pageSize(), page.offset());
         if (searched.isPresent()) {
             StaffQueries.CountedPage found = searched.get();
             return page.counted(found.rows(), found.total(), found::total, mapper::toResponse);
         }
-        if (filter.store() != null || filter.team() != null) {
+        // A store's or a team's few hundred staff: offsets are cheap, the count comes with the page.
+        if (page.after() == null && (filter.store() != null || filter.team() != null)) {
             StaffQueries.CountedPage counted = queries.listCounted(visible, filter, page.pageSize(), page.offset());
             return page.counted(
                     counted.rows(), counted.total(), () -> queries.count(visible, filter), mapper::toResponse);
         }
+        if (keyed) {
+            return page.fetchAfter(
+                    (limit, offset, after) -> queries.list(visible, filter, limit, offset, after),
+                    () -> queries.count(visible, filter),
+                    StaffRow::id,
+                    mapper::toResponse);
+        }
         return page.fetch(
-                (limit, offset) -> queries.list(visible, filter, limit, offset),
+                (limit, offset) -> queries.list(visible, filter, limit, offset, null),
                 () -> queries.count(visible, filter),
                 mapper::toResponse);
     }

@@ -388,6 +388,57 @@ class StaffReadTests extends IntegrationTest {
         }
 
         @Test
+        void nextLinksInIdOrderStartAfterTheLastIdSoRowsLeavingEarlierPagesShiftNothing() {
+            long organization = newOrganization("Keyset");
+            Member admin = member(organization, "admin");
+            String url = STAFFS + "?organization=" + organization + "&role=member&page_size=2";
+            List<Long> created = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                created.add(createStaff(fields("Keyset " + i, "organization", organization, "roles", List.of("member")))
+                        .get("id")
+                        .asLong());
+            }
+
+            JsonNode first = api.get(url).token(admin.token()).send().json(200);
+            assertThat(ids(first)).containsExactly(created.get(0), created.get(1));
+            String next = first.get("next").asString();
+            assertThat(queryParams(next))
+                    .containsEntry("page", List.of("2"))
+                    .containsEntry("after", List.of(String.valueOf(created.get(1))));
+
+            // The first row leaves the list: by offset, page 2 would now start at the fourth row.
+            jdbc.sql("update staff set is_active = false where id = :id")
+                    .param("id", created.getFirst())
+                    .update();
+            JsonNode second = api.get(next).token(admin.token()).send().json(200);
+
+            assertThat(ids(second)).containsExactly(created.get(2), created.get(3));
+            assertThat(second.get("count").asLong())
+                    .as("the count follows the data")
+                    .isEqualTo(4);
+            assertThat(queryParams(second.get("next").asString()))
+                    .containsEntry("page", List.of("3"))
+                    .containsEntry("after", List.of(String.valueOf(created.get(3))));
+            assertThat(queryParams(second.get("previous").asString()))
+                    .containsEntry("page", List.of("1"))
+                    .doesNotContainKey("after");
+            JsonNode last = api.get(second.get("next").asString())
+                    .token(admin.token())
+                    .send()
+                    .json(200);
+            assertThat(ids(last)).containsExactly(created.get(4));
+            assertThat(last.get("next").isNull()).isTrue();
+        }
+
+        @Test
+        void afterNeedsTheIdOrderAndANonNegativeId() {
+            assertProblemNames(get(STAFFS + "?after=10&ordering=last_name"), "after");
+            assertProblemNames(get(STAFFS + "?after=-1"), "after");
+            assertProblemNames(get(STAFFS + "?after=10&search=keyset"), "after");
+            assertThat(get(STAFFS + "?after=10&ordering=id").status()).isEqualTo(200);
+        }
+
+        @Test
         void pagesDoNotOverlapAndFollowingNextVisitsEveryStaffMemberOnce() {
             String token = unique();
             List<Long> created = createMany(token, 7);

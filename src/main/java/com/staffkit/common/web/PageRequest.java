@@ -6,15 +6,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** A validated page request: {@code page} counts from 1, {@code page_size} is bounded. */
-public record PageRequest(int page, int pageSize) {
+/**
+ * A validated page request: {@code page} counts from 1, {@code page_size} is bounded. {@code after},
+ * set by the {@code next} links of lists in id order, is the id of the previous page's last row: the
+ * page starts after it instead of after {@code (page - 1) * page_size} skipped rows.
+ */
+public record PageRequest(int page, int pageSize, Long after) {
 
     public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 1000;
 
+    public PageRequest(int page, int pageSize) {
+        this(page, pageSize, null);
+    }
+
     public static PageRequest of(Integer page, Integer pageSize) {
+        return of(page, pageSize, null);
+    }
+
+    public static PageRequest of(Integer page, Integer pageSize, Long after) {
         int p = page == null ? 1 : page;
         int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
         List<FieldViolation> errors = new ArrayList<>();
@@ -24,6 +37,9 @@ public record PageRequest(int page, int pageSize) {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             errors.add(new FieldViolation("page_size", "must be between 1 and " + MAX_PAGE_SIZE));
         }
+        if (after != null && after < 0) {
+            errors.add(new FieldViolation("after", "must be 0 or more"));
+        }
         if (!errors.isEmpty()) {
             // Like every other 400, the detail names the offending parameters, not only the errors list.
             String detail = errors.stream()
@@ -32,7 +48,7 @@ public record PageRequest(int page, int pageSize) {
                     .orElseThrow();
             throw new InvalidRequestException(detail, errors);
         }
-        return new PageRequest(p, size);
+        return new PageRequest(p, size, after);
     }
 
     public long offset() {
@@ -58,6 +74,37 @@ public record PageRequest(int page, int pageSize) {
         List<S> found = rows.fetch(pageSize, offset());
         long total = offset() == 0 && found.size() < pageSize ? found.size() : count.getAsLong();
         return endingAt(total, found, mapper);
+    }
+
+    /** The rows of one page in key order: at most {@code limit} after the key {@code after}, or after skipping {@code offset}. */
+    @FunctionalInterface
+    public interface KeyedRows<S> {
+        List<S> fetch(int limit, long offset, Long after);
+    }
+
+    /**
+     * Like {@link #fetch(Rows, LongSupplier, Function)} for a list in the order of a unique key, whose
+     * {@code next} link carries {@code after}, the key of this page's last row: each page that follows
+     * costs the same as the first however deep it is, and rows leaving earlier pages meanwhile shift
+     * nothing. So {@code next} is there when rows follow this page (one more row is read to know),
+     * whatever the count says; {@code previous} counts pages by offset.
+     */
+    public <S, T> PageResponse<T> fetchAfter(
+            KeyedRows<S> rows, LongSupplier count, ToLongFunction<S> key, Function<S, T> mapper) {
+        List<S> found = rows.fetch(pageSize + 1, offset(), after);
+        boolean more = found.size() > pageSize;
+        List<S> shown = more ? found.subList(0, pageSize) : found;
+        long total = after == null && offset() == 0 && !more ? shown.size() : count.getAsLong();
+        String next = more
+                ? ServletUriComponentsBuilder.fromCurrentRequest()
+                        .replaceQueryParam("page", page + 1)
+                        .replaceQueryParam("after", key.applyAsLong(shown.getLast()))
+                        .build()
+                        .toUriString()
+                : null;
+        String previous = page > 1 ? linkTo(Math.min(page - 1, lastPage(total))) : null;
+        return new PageResponse<>(
+                total, next, previous, shown.stream().map(mapper).toList());
     }
 
     /**
@@ -88,9 +135,11 @@ public record PageRequest(int page, int pageSize) {
         return (int) Math.max(1, (count + pageSize - 1) / pageSize);
     }
 
+    /** A link to another page of the current request: every parameter kept but {@code after}, which only a next link sets. */
     private static String linkTo(int page) {
         return ServletUriComponentsBuilder.fromCurrentRequest()
                 .replaceQueryParam("page", page)
+                .replaceQueryParam("after")
                 .build()
                 .toUriString();
     }
