@@ -1,6 +1,5 @@
 package com.staffkit.staff;
 
-import com.staffkit.common.persistence.SqlWhere;
 import com.staffkit.common.web.Ordering;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,7 @@ record StaffFilter(
 
     /** Whether a partial-name search is asked for (a blank one is none). */
     boolean searching() {
-        return !SqlWhere.isBlank(search);
+        return search != null && !search.isBlank();
     }
 
     /**
@@ -62,7 +61,17 @@ record StaffFilter(
 
     /** Whether the rows come in the default order, by id. */
     boolean inIdOrder() {
-        return orderBy().equals("s.id asc");
+        return Ordering.parse(ordering, ORDERINGS, "s.id").isAscendingById();
+    }
+
+    /** The account state the rows must have (null: either): {@code is_active} if given, else active unless {@code include_inactive}. */
+    Boolean requiredActive() {
+        return isActive != null ? isActive : includeInactive ? null : Boolean.TRUE;
+    }
+
+    /** Likewise for activation: {@code has_activated} if given, else activated only when {@code include_pending=false}. */
+    Boolean requiredActivated() {
+        return hasActivated != null ? hasActivated : includePending ? null : Boolean.TRUE;
     }
 
     String orderBy() {

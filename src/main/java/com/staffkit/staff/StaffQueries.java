@@ -54,12 +54,15 @@ class StaffQueries {
     /**
      * A page of a plain search and its capped count from {@code staff_search_page()} (V15), which reads
      * the search's chunks of staff one after the other and stops once it has both. An empty page still
-     * yields one row, without staff, for the count.
+     * yields one row, without staff, for the count. The rows' organizations are checked again on
+     * {@code staff} itself: a copy out of step (triggers disabled for a bulk fix) loses rows, never
+     * shows another tenant's.
      */
     private static final String SEARCH_PAGE = COLUMNS + """
             , page.total as total_count
             from staff_search_page(:organizations, lower(:search), :isActive, :hasActivated, :offset, :limit, :cap) page
             left join staff s on s.id = any(page.ids)
+              and (cast(:organizations as bigint[]) is null or s.organization_id = any(:organizations))
             order by s.id
             """;
 
@@ -159,14 +162,11 @@ class StaffQueries {
         if (!filter.isPlainSearch() || visibility.stores() != null || offset >= SEARCH_COUNT_CAP) {
             return Optional.empty();
         }
-        Boolean active = filter.isActive() != null ? filter.isActive() : filter.includeInactive() ? null : true;
-        Boolean activated =
-                filter.hasActivated() != null ? filter.hasActivated() : filter.includePending() ? null : true;
         return Optional.of(jdbc.sql(SEARCH_PAGE)
                 .param("organizations", nullable(Types.ARRAY, searchedOrganizations(visibility, filter)))
                 .param("search", SqlWhere.containing(filter.search().trim()))
-                .param("isActive", nullable(Types.BOOLEAN, active))
-                .param("hasActivated", nullable(Types.BOOLEAN, activated))
+                .param("isActive", nullable(Types.BOOLEAN, filter.requiredActive()))
+                .param("hasActivated", nullable(Types.BOOLEAN, filter.requiredActivated()))
                 .param("offset", (int) offset)
                 .param("limit", limit)
                 .param("cap", SEARCH_COUNT_CAP)
@@ -270,15 +270,13 @@ class StaffQueries {
             where.and("exists (select 1 from staff_roles sr where sr.staff_id = s.id and sr.role_id = any("
                     + roleIds(visibility) + "))");
         }
-        if (filter.isActive() != null) {
-            where.and("s.is_active = :isActive", "isActive", filter.isActive());
-        } else if (!filter.includeInactive()) {
-            where.and("s.is_active");
+        Boolean active = filter.requiredActive();
+        if (active != null) {
+            where.and(active ? "s.is_active" : "not s.is_active");
         }
-        if (filter.hasActivated() != null) {
-            where.and("s.has_activated = :hasActivated", "hasActivated", filter.hasActivated());
-        } else if (!filter.includePending()) {
-            where.and("s.has_activated");
+        Boolean activated = filter.requiredActivated();
+        if (activated != null) {
+            where.and(activated ? "s.has_activated" : "not s.has_activated");
         }
         if (filter.remoteId() != null) {
             where.and("s.remote_id = :remoteId", "remoteId", filter.remoteId());

@@ -128,6 +128,35 @@ class StaffSearchTests extends IntegrationTest {
     }
 
     @Test
+    void aStaffMemberMovedToAnotherOrganizationIsFoundThereOnly() {
+        long from = newOrganization("Moved From");
+        long to = newOrganization("Moved To");
+        String token = "moved" + unique().replace("-", "");
+        insertStaff(null, from, token, 1, true, true);
+        long id = jdbc.sql("select id from staff where organization_id = :from and last_name like :token || '%'")
+                .param("from", from)
+                .param("token", token)
+                .query(Long.class)
+                .single();
+
+        jdbc.sql("update staff set organization_id = :to where id = :id")
+                .param("to", to)
+                .param("id", id)
+                .update();
+
+        assertThat(ids(search("?organization=" + from + "&search=" + token))).isEmpty();
+        assertThat(ids(search("?organization=" + to + "&search=" + token))).containsExactly(id);
+        assertThat(ids(search("?search=" + token)))
+                .as("a superadmin, every organization")
+                .containsExactly(id);
+        assertThat(jdbc.sql("select organization_id from staff_search where id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(to);
+    }
+
+    @Test
     void aPagePastTheEndKeepsTheCountWithoutAnotherStatement() {
         long organization = newOrganization("Past The End");
         String token = "pastend" + unique().replace("-", "");

@@ -363,6 +363,24 @@ class StoreAssignmentTests extends IntegrationTest {
         }
 
         @Test
+        void aSearchFindsOnlyStaffWhoShareAStoreWithIt() {
+            String surname = "Scopedsearch" + unique().replace("-", "");
+            long inStore = createStaff(named(surname + " In", List.of(storeA)))
+                    .get("id")
+                    .asLong();
+            long elsewhere = createStaff(named(surname + " Out", List.of(storeB)))
+                    .get("id")
+                    .asLong();
+
+            JsonNode scopedSearch = staffList(scoped.token(), "search=" + surname);
+            JsonNode adminSearch = staffList(admin.token(), "search=" + surname);
+
+            assertThat(ids(scopedSearch)).containsExactly(inStore);
+            assertThat(scopedSearch.get("count").asLong()).isEqualTo(1);
+            assertThat(ids(adminSearch)).containsExactly(inStore, elsewhere);
+        }
+
+        @Test
         void staffOutsideItsStoresAre404ForChangesAndStayUnchanged() {
             Member withDeactivate = scopedManagerWithDeactivate(List.of(storeA));
 

@@ -24,6 +24,11 @@ public record Ordering(String column, boolean descending, String idColumn) {
         return new Ordering(column, descending, idColumn);
     }
 
+    /** Whether rows come by id, ascending: the order that can page by key. */
+    public boolean isAscendingById() {
+        return column.equals(idColumn) && !descending;
+    }
+
     public String orderBy() {
         String direction = descending ? " desc" : " asc";
         return column.equals(idColumn) ? column + direction : column + direction + ", " + idColumn + direction;

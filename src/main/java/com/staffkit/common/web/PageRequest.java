@@ -115,7 +115,7 @@ public record PageRequest(int page, int pageSize, Long after) {
         return endingAt(rows.isEmpty() && offset() > 0 ? count.getAsLong() : total, rows, mapper);
     }
 
-    /** The pages end at the count: rows read beyond it (a capped count) are not shown. */
+    /** A page that starts at or beyond the count is empty: a capped count ends the pages there. */
     private <S, T> PageResponse<T> endingAt(long count, List<S> rows, Function<S, T> mapper) {
         return toResponse(count, offset() < count ? rows : List.of(), mapper);
     }
