@@ -257,10 +257,13 @@ join bench.role_combos c on c.combo = g.combo
 cross join lateral unnest(c.roles) as role_name
 join roles r on r.organization_id is null and r.name = role_name;
 
-\echo '== staff stores'
-insert into staff_stores (staff_id, store_id, organization_id, created_at)
-select g.id, g.first_store + (g.store_base + k) % g.org_n_stores, g.org_id, now() - g.u_misc * interval '3 years'
+\echo '== staff stores, with the role ids the trigger would have written'
+insert into staff_stores (staff_id, store_id, organization_id, created_at, role_ids)
+select g.id, g.first_store + (g.store_base + k) % g.org_n_stores, g.org_id, now() - g.u_misc * interval '3 years',
+       r.role_ids
 from bench.staff_gen g
+cross join lateral (select coalesce(array_agg(sr.role_id order by sr.role_id), '{}') as role_ids
+                    from staff_roles sr where sr.staff_id = g.id) r
 cross join lateral generate_series(0, least(g.n_stores, g.org_n_stores) - 1) k;
 
 \echo '== teams'

@@ -248,14 +248,14 @@ class StaffQueries {
                     "roles",
                     filter.roles().stream().map(r -> r.toLowerCase(Locale.ROOT)).toArray(String[]::new));
         }
-        // A store's or a team's few hundred staff are the candidates: their ids come first, and the
-        // role check probes staff_roles by those ids (role names resolved to ids once, not per row).
+        // A store's or a team's few hundred staff are the candidates: their ids come first. A store's
+        // assignments carry their staff member's role ids (V17), so its managers are one index range
+        // (role names resolved to ids once, not per row).
         if (filter.store() != null) {
             where.and(
                     roles
-                            ? "s.id = any(array(select sr.staff_id from staff_roles sr where sr.staff_id = any("
-                                    + "array(select fs.staff_id from staff_stores fs where fs.store_id = :store))"
-                                    + " and sr.role_id = any(" + roleIds(visibility) + ")))"
+                            ? "s.id = any(array(select fs.staff_id from staff_stores fs where fs.store_id = :store"
+                                    + " and fs.role_ids && " + roleIds(visibility) + "))"
                             : "s.id = any(array(select fs.staff_id from staff_stores fs where fs.store_id = :store))",
                     "store",
                     filter.store());

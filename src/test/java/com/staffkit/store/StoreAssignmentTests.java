@@ -231,6 +231,48 @@ class StoreAssignmentTests extends IntegrationTest {
     class Listing {
 
         @Test
+        void theStoreAndRoleFilterFollowsRoleAndStoreChanges() {
+            String surname = "Rolefilter" + unique().replace("-", "");
+            Map<String, Object> fields = named(surname, List.of(storeA));
+            fields.put("roles", List.of("member"));
+            long id = createStaff(fields).get("id").asLong();
+            String managersOfA = "store=" + storeA + "&role=manager&search=" + surname;
+            String managersOfB = "store=" + storeB + "&role=manager&search=" + surname;
+            assertThat(ids(staffList(admin.token(), managersOfA))).isEmpty();
+            assertThat(ids(staffList(admin.token(), "store=" + storeA + "&role=member&search=" + surname)))
+                    .containsExactly(id);
+
+            assertThat(patchStaff(admin.token(), id, Map.of("roles", List.of("member", "manager")))
+                            .status())
+                    .isEqualTo(200);
+            assertThat(ids(staffList(admin.token(), managersOfA))).containsExactly(id);
+
+            assertThat(patchStaff(admin.token(), id, Map.of("retail_stores", List.of(storeA, storeB)))
+                            .status())
+                    .isEqualTo(200);
+            assertThat(ids(staffList(admin.token(), managersOfB))).containsExactly(id);
+
+            assertThat(patchStaff(admin.token(), id, Map.of("roles", List.of("member")))
+                            .status())
+                    .isEqualTo(200);
+            assertThat(ids(staffList(admin.token(), managersOfA))).isEmpty();
+            assertThat(ids(staffList(admin.token(), managersOfB))).isEmpty();
+            assertThat(jdbc.sql("""
+                            select count(*) from staff_stores ss
+                            where ss.staff_id = :id and ss.role_ids = array(
+                                select sr.role_id from staff_roles sr where sr.staff_id = :id order by sr.role_id)""").param("id", id).query(Long.class).single())
+                    .as("both assignments carry the current role ids")
+                    .isEqualTo(2);
+
+            jdbc.sql("delete from staff where id = :id").param("id", id).update();
+            assertThat(jdbc.sql("select count(*) from staff_stores where staff_id = :id")
+                            .param("id", id)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        }
+
+        @Test
         void theStoreFilterListsOnlyThatStoresStaff() {
             String surname = "Filter" + unique().replace("-", "");
             long inA = createStaff(named(surname, List.of(storeA))).get("id").asLong();
