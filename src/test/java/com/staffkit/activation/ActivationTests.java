@@ -132,11 +132,18 @@ class ActivationTests extends IntegrationTest {
                     .query(Long.class)
                     .single();
             assertThat(plain).isZero();
-            Map<String, Object> outbox = jdbc.sql(
-                            "select text_body, html_body, link, sent_at, attempts from email_outbox where recipient = :r")
-                    .param("r", email)
-                    .query()
-                    .singleRow();
+            // The mail reaches the SMTP server before the sender commits the sent row: wait for the commit.
+            Map<String, Object> outbox = Map.of();
+            for (long deadline = System.nanoTime() + 10_000_000_000L; System.nanoTime() < deadline; Thread.sleep(50)) {
+                outbox = jdbc.sql(
+                                "select text_body, html_body, link, sent_at, attempts from email_outbox where recipient = :r")
+                        .param("r", email)
+                        .query()
+                        .singleRow();
+                if (outbox.get("sent_at") != null) {
+                    break;
+                }
+            }
             assertThat(outbox.get("text_body")).isEqualTo("");
             assertThat(outbox.get("link")).isNull();
             assertThat(outbox.get("sent_at")).isNotNull();
