@@ -67,8 +67,10 @@ begin
         set organization_id = new.organization_id, is_active = new.is_active,
             has_activated = new.has_activated, search_text = new.search_text
         where id = old.id;
-    else
+    elsif tg_op = 'DELETE' then
         delete from staff_search where id = old.id;
+    else
+        truncate staff_search;
     end if;
     return null;
 end;
@@ -87,17 +89,8 @@ create trigger trg_staff_search_update after update on staff
 create trigger trg_staff_search_delete after delete on staff
     for each row execute function staff_search_sync();
 
-create function staff_search_truncate() returns trigger
-    language plpgsql as
-$$
-begin
-    truncate staff_search;
-    return null;
-end;
-$$;
-
 create trigger trg_staff_search_truncate after truncate on staff
-    for each statement execute function staff_search_truncate();
+    for each statement execute function staff_search_sync();
 
 -- One page of the staff whose search_text is like p_pattern, in id order (p_offset rows skipped,
 -- p_limit rows returned), and the number of all matches capped at p_cap. p_orgs: the organizations

@@ -52,17 +52,9 @@ create trigger trg_staff_roles_deleted after delete on staff_roles
     for each statement execute function staff_roles_refresh_store_role_ids();
 
 -- An update may move a row from one staff member to another: both are refreshed.
-create function staff_roles_refresh_updated() returns trigger
-    language plpgsql as
-$$
-begin
-    update staff_stores ss
-    set role_ids = staff_store_role_ids(ss.staff_id)
-    where ss.staff_id in (select staff_id from before_change union select staff_id from after_change);
-    return null;
-end;
-$$;
-
-create trigger trg_staff_roles_updated after update on staff_roles
-    referencing old table as before_change new table as after_change
-    for each statement execute function staff_roles_refresh_updated();
+create trigger trg_staff_roles_updated_from after update on staff_roles
+    referencing old table as changed
+    for each statement execute function staff_roles_refresh_store_role_ids();
+create trigger trg_staff_roles_updated_to after update on staff_roles
+    referencing new table as changed
+    for each statement execute function staff_roles_refresh_store_role_ids();

@@ -264,6 +264,12 @@ class StoreAssignmentTests extends IntegrationTest {
                     .as("both assignments carry the current role ids")
                     .isEqualTo(2);
 
+            // A row updated in place (not through the API) refreshes the copy too.
+            jdbc.sql("""
+                            update staff_roles set role_id = (select id from roles where is_built_in and name = 'manager')
+                            where staff_id = :id""").param("id", id).update();
+            assertThat(ids(staffList(admin.token(), managersOfB))).containsExactly(id);
+
             jdbc.sql("delete from staff where id = :id").param("id", id).update();
             assertThat(jdbc.sql("select count(*) from staff_stores where staff_id = :id")
                             .param("id", id)
