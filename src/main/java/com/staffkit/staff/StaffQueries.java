@@ -126,12 +126,10 @@ class StaffQueries {
 
     /** A page of staff: {@code limit} rows after the id {@code after} (in id order) or, without it, after {@code offset} rows. */
     List<StaffRow> list(Visibility visibility, StaffFilter filter, int limit, long offset, Long after) {
-        SqlWhere where = listWhere(visibility, filter);
+        SqlWhere where = pageWhere(visibility, filter, limit, after == null ? offset : 0);
         if (after != null) {
             where.and("s.id > :after", "after", after);
         }
-        where.bind("limit", limit);
-        where.bind("offset", after == null ? offset : 0);
         return jdbc.sql(pageSql(COLUMNS, where, filter))
                 .params(where.params())
                 .query(StaffQueries::row)

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A validated page request: {@code page} counts from 1, {@code page_size} is bounded. {@code after},
@@ -95,13 +96,7 @@ public record PageRequest(int page, int pageSize, Long after) {
         boolean more = found.size() > pageSize;
         List<S> shown = more ? found.subList(0, pageSize) : found;
         long total = after == null && offset() == 0 && !more ? shown.size() : count.getAsLong();
-        String next = more
-                ? ServletUriComponentsBuilder.fromCurrentRequest()
-                        .replaceQueryParam("page", page + 1)
-                        .replaceQueryParam("after", key.applyAsLong(shown.getLast()))
-                        .build()
-                        .toUriString()
-                : null;
+        String next = more ? linkTo(page + 1, key.applyAsLong(shown.getLast())) : null;
         String previous = page > 1 ? linkTo(Math.min(page - 1, lastPage(total))) : null;
         return new PageResponse<>(
                 total, next, previous, shown.stream().map(mapper).toList());
@@ -137,9 +132,14 @@ public record PageRequest(int page, int pageSize, Long after) {
 
     /** A link to another page of the current request: every parameter kept but {@code after}, which only a next link sets. */
     private static String linkTo(int page) {
-        return ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("page", page)
-                .replaceQueryParam("after")
+        return linkTo(page, null);
+    }
+
+    /** A link to a page of the current request starting after the key {@code after} (none: by offset). */
+    private static String linkTo(int page, Long after) {
+        UriComponentsBuilder link =
+                ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page);
+        return (after == null ? link.replaceQueryParam("after") : link.replaceQueryParam("after", after))
                 .build()
                 .toUriString();
     }
