@@ -1,6 +1,8 @@
 package com.staffkit.common.web;
 
 import com.staffkit.common.error.ProblemResponseWriter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,5 +31,34 @@ class WebFilterConfiguration {
                 new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /**
+     * Ahead of security, since the credential lookup is work too. Only the API queues: health probes,
+     * metrics and the documentation answer at once even under load.
+     */
+    @Bean
+    FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimitFilter(
+            WebProperties properties, ProblemResponseWriter problems) {
+        int lanes = properties.maxConcurrentRequests();
+        FilterRegistrationBean<ConcurrencyLimitFilter> registration = new FilterRegistrationBean<>(
+                new ConcurrencyLimitFilter(Math.max(lanes, 1), properties.maxQueueWait(), problems));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setEnabled(lanes > 0);
+        return registration;
+    }
+
+    @Bean
+    MeterBinder concurrencyLimitMetrics(FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimitFilter) {
+        ConcurrencyLimitFilter filter = concurrencyLimitFilter.getFilter();
+        return registry -> {
+            Gauge.builder("staffkit.http.requests.working", filter, ConcurrencyLimitFilter::working)
+                    .description("API requests being worked on")
+                    .register(registry);
+            Gauge.builder("staffkit.http.requests.waiting", filter, ConcurrencyLimitFilter::waiting)
+                    .description("API requests waiting for their turn")
+                    .register(registry);
+        };
     }
 }
