@@ -1,6 +1,7 @@
 package com.staffkit.auth;
 
 import com.staffkit.common.error.ProblemResponseWriter;
+import com.staffkit.common.web.ConcurrencyLimitFilter;
 import com.staffkit.role.Permissions;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * One stateless filter chain: a few explicitly public endpoints, everything else authenticated,
@@ -54,7 +56,8 @@ class SecurityConfiguration {
             ApiKeyService apiKeys,
             CallerCache callers,
             ProblemResponseWriter problems,
-            CorsProperties corsProperties)
+            CorsProperties corsProperties,
+            ConcurrencyLimitFilter concurrencyLimit)
             throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint(problems);
         if (corsProperties.allowedOrigins().isEmpty()) {
@@ -79,6 +82,9 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(new ProblemAccessDeniedHandler(problems)))
+                // API requests take their turn after CORS (a refusal still carries its headers) and
+                // before the credential lookup, which is work too.
+                .addFilterAfter(concurrencyLimit, CorsFilter.class)
                 .addFilterBefore(
                         new BearerTokenAuthenticationFilter(sessions, apiKeys, callers, entryPoint, PUBLIC),
                         AnonymousAuthenticationFilter.class);

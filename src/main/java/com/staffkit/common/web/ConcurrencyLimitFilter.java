@@ -1,65 +1,91 @@
 package com.staffkit.common.web;
 
+import com.staffkit.common.error.PayloadTooLargeException;
 import com.staffkit.common.error.ProblemResponseWriter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Lets a bounded number of API requests work at once; the others wait for their turn in arrival
  * order. The service is CPU-bound with its database: more requests at once than the machine has
- * cores share the CPU among them, so every one of them takes longer and the slowest far longer,
+ * cores share the CPU among them, so every one of them takes longer and the unlucky ones far longer,
  * while a queue served first come, first served keeps each request's latency close to the mean. A
  * request that waits longer than the limit gets 503 with {@code Retry-After}, instead of piling up.
+ *
+ * <p>A request's body is read before it takes a lane, so a client sending its body slowly holds
+ * only its own connection, never a lane. The filter sits in the security chain after CORS (a
+ * refusal still carries the CORS headers a browser needs to read it; preflights never queue) and
+ * before authentication, whose credential lookup is work too.
  */
-class ConcurrencyLimitFilter extends OncePerRequestFilter {
+public class ConcurrencyLimitFilter extends OncePerRequestFilter {
 
-    private final int maxConcurrent;
-    private final Semaphore lanes;
+    private static final String LIMITED_PATHS = "/api/";
+
+    private final int lanes;
+    private final Semaphore permits;
     private final long maxWaitNanos;
     private final ProblemResponseWriter problems;
 
-    ConcurrencyLimitFilter(int maxConcurrent, Duration maxWait, ProblemResponseWriter problems) {
-        this.maxConcurrent = maxConcurrent;
-        this.lanes = new Semaphore(maxConcurrent, true);
+    /** @param lanes requests worked on at once; 0 lets every request through at once */
+    public ConcurrencyLimitFilter(int lanes, Duration maxWait, ProblemResponseWriter problems) {
+        this.lanes = lanes;
+        this.permits = new Semaphore(lanes, true);
         this.maxWaitNanos = maxWait.toNanos();
         this.problems = problems;
     }
 
-    /** Requests worked on at once at most. */
+    /** Requests worked on at once at most; 0 when there is no limit. */
     int lanes() {
-        return maxConcurrent;
+        return lanes;
     }
 
     /** Requests being worked on now. */
     int working() {
-        return maxConcurrent - lanes.availablePermits();
+        return lanes - permits.availablePermits();
     }
 
     /** Requests waiting for their turn now (an estimate while they come and go). */
     int waiting() {
-        return lanes.getQueueLength();
+        return permits.getQueueLength();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return lanes == 0
+                || CorsUtils.isPreFlightRequest(request)
+                || !request.getRequestURI().startsWith(request.getContextPath() + LIMITED_PATHS);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean admitted;
+        HttpServletRequest read;
         try {
-            admitted = lanes.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            admitted = false;
+            read = BodyReadRequest.of(request);
+        } catch (PayloadTooLargeException e) {
+            problems.write(response, e);
+            return;
         }
-        if (!admitted) {
-            response.setHeader("Retry-After", "1");
+        if (!admitted()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
             problems.write(
                     response,
                     HttpStatus.SERVICE_UNAVAILABLE,
@@ -69,9 +95,74 @@ class ConcurrencyLimitFilter extends OncePerRequestFilter {
             return;
         }
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(read, response);
         } finally {
-            lanes.release();
+            permits.release();
+        }
+    }
+
+    private boolean admitted() {
+        try {
+            return permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A request whose body has been read into memory (its size is bounded by the body limit before this). */
+    private static final class BodyReadRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        private BodyReadRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        static HttpServletRequest of(HttpServletRequest request) throws IOException {
+            boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+            return hasBody
+                    ? new BodyReadRequest(request, request.getInputStream().readAllBytes())
+                    : request;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("The body has been read already");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
         }
     }
 }

@@ -98,6 +98,7 @@ class OpenApiConfiguration {
                 responses.putIfAbsent("413", problem("Request body too large"));
                 responses.putIfAbsent("415", problem("Content type is not application/json"));
             }
+            responses.putIfAbsent("503", problem("Too many requests in progress; retry after Retry-After seconds"));
             return operation;
         };
     }

@@ -33,26 +33,25 @@ class WebFilterConfiguration {
         return registration;
     }
 
-    /**
-     * Ahead of security, since the credential lookup is work too. Only the API queues: health probes,
-     * metrics and the documentation answer at once even under load.
-     */
+    /** The security chain places it (after CORS, before authentication), so it is not a servlet filter of its own. */
     @Bean
-    FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimitFilter(
-            WebProperties properties, ProblemResponseWriter problems) {
-        int lanes = properties.maxConcurrentRequests();
-        FilterRegistrationBean<ConcurrencyLimitFilter> registration = new FilterRegistrationBean<>(
-                new ConcurrencyLimitFilter(Math.max(lanes, 1), properties.maxQueueWait(), problems));
-        registration.addUrlPatterns("/api/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-        registration.setEnabled(lanes > 0);
+    ConcurrencyLimitFilter concurrencyLimitFilter(WebProperties properties, ProblemResponseWriter problems) {
+        return new ConcurrencyLimitFilter(properties.maxConcurrentRequests(), properties.maxQueueWait(), problems);
+    }
+
+    @Bean
+    FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimitFilterRegistration(ConcurrencyLimitFilter filter) {
+        FilterRegistrationBean<ConcurrencyLimitFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
         return registration;
     }
 
     @Bean
-    MeterBinder concurrencyLimitMetrics(FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimitFilter) {
-        ConcurrencyLimitFilter filter = concurrencyLimitFilter.getFilter();
+    MeterBinder concurrencyLimitMetrics(ConcurrencyLimitFilter filter) {
         return registry -> {
+            if (filter.lanes() == 0) {
+                return;
+            }
             Gauge.builder("staffkit.http.requests.working", filter, ConcurrencyLimitFilter::working)
                     .description("API requests being worked on")
                     .register(registry);

@@ -23,5 +23,8 @@ public record WebProperties(DataSize maxRequestBody, Integer maxConcurrentReques
         if (maxQueueWait == null) {
             maxQueueWait = Duration.ofSeconds(10);
         }
+        if (maxQueueWait.isNegative()) {
+            throw new IllegalArgumentException("staffkit.web.max-queue-wait must not be negative");
+        }
     }
 }

@@ -1,9 +1,16 @@
 package com.staffkit.common.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.staffkit.common.error.PayloadTooLargeException;
 import com.staffkit.common.error.ProblemResponseWriter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.DelegatingServletInputStream;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -137,11 +145,176 @@ class ConcurrencyLimitFilterTests {
     }
 
     @Test
+    void aLaneComesBackWhenTheRequestFails() {
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofMillis(50), PROBLEMS);
+        FilterChain failing = (request, response) -> {
+            throw new IllegalStateException("handler failed");
+        };
+
+        assertThatThrownBy(() -> send(filter, failing)).hasRootCauseMessage("handler failed");
+
+        assertThat(filter.working()).isZero();
+        assertThat(send(filter, (request, response) -> {}).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aSlowRequestBodyIsReadBeforeItTakesALane() throws Exception {
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofMillis(200), PROBLEMS);
+        CountDownLatch bodyArrives = new CountDownLatch(1);
+        InputStream body = new ByteArrayInputStream("{\"username\": \"a\"}".getBytes(StandardCharsets.UTF_8));
+        MockHttpServletRequest slowUpload = requestWithBody("/api/v1/auth/login", new InputStream() {
+            @Override
+            public int read() throws IOException {
+                awaitBody();
+                return body.read();
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                awaitBody();
+                return body.read(buffer, offset, length);
+            }
+
+            private void awaitBody() {
+                try {
+                    bodyArrives.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        Thread upload = Thread.ofVirtual().start(() -> {
+            try {
+                filter.doFilter(
+                        slowUpload,
+                        new MockHttpServletResponse(),
+                        (request, response) -> bodies.add(
+                                new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        // Another request is served at once although the upload is still arriving.
+        assertThat(send(filter, (request, response) -> {}).getStatus()).isEqualTo(200);
+        assertThat(filter.working()).isZero();
+        bodyArrives.countDown();
+        upload.join();
+
+        assertThat(bodies).containsExactly("{\"username\": \"a\"}");
+    }
+
+    @Test
+    void aBodyOverTheLimitWhileReadIsRefusedWith413() throws Exception {
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofMillis(50), PROBLEMS);
+        MockHttpServletRequest tooLarge = requestWithBody("/api/v1/staffs/", new InputStream() {
+            @Override
+            public int read() {
+                throw new PayloadTooLargeException(10);
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                throw new PayloadTooLargeException(10);
+            }
+        });
+        AtomicInteger ran = new AtomicInteger();
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        filter.doFilter(tooLarge, response, (request, res) -> ran.incrementAndGet());
+
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(ran).hasValue(0);
+        assertThat(filter.working()).isZero();
+    }
+
+    /** A chunked POST whose body comes from the given stream. */
+    private static MockHttpServletRequest requestWithBody(String path, InputStream body) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", path) {
+            @Override
+            public ServletInputStream getInputStream() {
+                return new DelegatingServletInputStream(body);
+            }
+        };
+        request.addHeader("Transfer-Encoding", "chunked");
+        return request;
+    }
+
+    @Test
+    void healthProbesDocsAndPreflightsNeverQueue() throws Exception {
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofMillis(50), PROBLEMS);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = Thread.ofVirtual()
+                .start(() -> send(filter, (request, response) -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        await(() -> filter.working() == 1);
+
+        List<MockHttpServletRequest> requests = List.of(
+                new MockHttpServletRequest("GET", "/actuator/health/readiness"),
+                new MockHttpServletRequest("GET", "/v3/api-docs"),
+                new MockHttpServletRequest("GET", "/swagger-ui/index.html"),
+                preflight());
+        for (MockHttpServletRequest request : requests) {
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            filter.doFilter(request, response, (req, res) -> {});
+            assertThat(response.getStatus()).as(request.getRequestURI()).isEqualTo(200);
+        }
+        assertThat(send(filter, (request, response) -> {}).getStatus()).isEqualTo(503);
+        release.countDown();
+        holder.join();
+    }
+
+    private static MockHttpServletRequest preflight() {
+        MockHttpServletRequest request = new MockHttpServletRequest("OPTIONS", "/api/v1/staffs/");
+        request.addHeader("Origin", "https://backoffice.example.com");
+        request.addHeader("Access-Control-Request-Method", "GET");
+        return request;
+    }
+
+    @Test
+    void zeroLanesLetEveryRequestThrough() throws Exception {
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(0, Duration.ofMillis(50), PROBLEMS);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger inChain = new AtomicInteger();
+        List<Thread> requests = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            requests.add(Thread.ofVirtual()
+                    .start(() -> send(filter, (request, response) -> {
+                        inChain.incrementAndGet();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    })));
+        }
+
+        await(() -> inChain.get() == 3);
+        release.countDown();
+        for (Thread request : requests) {
+            request.join();
+        }
+    }
+
+    @Test
     void lanesDefaultToTwiceTheProcessorsAndZeroMeansNoLimit() {
         WebProperties defaults = new WebProperties(null, null, null);
         assertThat(defaults.maxConcurrentRequests())
                 .isEqualTo(2 * Runtime.getRuntime().availableProcessors());
         assertThat(defaults.maxQueueWait()).isEqualTo(Duration.ofSeconds(10));
         assertThat(new WebProperties(null, 0, null).maxConcurrentRequests()).isZero();
+        assertThatThrownBy(() -> new WebProperties(null, -1, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WebProperties(null, 4, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WebProperties(null, -1, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WebProperties(null, 4, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
