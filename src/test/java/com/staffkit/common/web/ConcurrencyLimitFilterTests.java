@@ -47,6 +47,24 @@ class ConcurrencyLimitFilterTests {
         }
     }
 
+    /** A handler that works until the latch opens. */
+    private static FilterChain waitingFor(CountDownLatch release) {
+        return (request, response) -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    /** Starts a request that holds a lane until the latch opens, once it has the lane. */
+    private static Thread holdALane(ConcurrencyLimitFilter filter, CountDownLatch release) throws InterruptedException {
+        Thread holder = Thread.ofVirtual().start(() -> send(filter, waitingFor(release)));
+        await(() -> filter.working() == 1);
+        return holder;
+    }
+
     @Test
     void noMoreRequestsThanLanesWorkAtOnceAndTheRestFollow() throws Exception {
         ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(2, Duration.ofSeconds(10), PROBLEMS);
@@ -55,11 +73,7 @@ class ConcurrencyLimitFilterTests {
         AtomicInteger mostAtOnce = new AtomicInteger();
         FilterChain chain = (request, response) -> {
             mostAtOnce.accumulateAndGet(inChain.incrementAndGet(), Math::max);
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            waitingFor(release).doFilter(request, response);
             inChain.decrementAndGet();
         };
         List<Thread> requests = new CopyOnWriteArrayList<>();
@@ -88,13 +102,7 @@ class ConcurrencyLimitFilterTests {
         ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofSeconds(10), PROBLEMS);
         CountDownLatch release = new CountDownLatch(1);
         List<String> served = new CopyOnWriteArrayList<>();
-        FilterChain holder = (request, response) -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
+        FilterChain holder = waitingFor(release);
         Thread first = Thread.ofVirtual().start(() -> send(filter, holder));
         await(() -> filter.working() == 1);
         List<Thread> queued = new CopyOnWriteArrayList<>();
@@ -118,15 +126,7 @@ class ConcurrencyLimitFilterTests {
     void aRequestThatWaitsTooLongGets503WithRetryAfterAndNeverRuns() throws Exception {
         ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofMillis(50), PROBLEMS);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = Thread.ofVirtual()
-                .start(() -> send(filter, (request, response) -> {
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
-        await(() -> filter.working() == 1);
+        Thread holder = holdALane(filter, release);
         AtomicInteger ran = new AtomicInteger();
 
         MockHttpServletResponse response = send(filter, (request, res) -> ran.incrementAndGet());
@@ -246,15 +246,7 @@ class ConcurrencyLimitFilterTests {
     void healthProbesDocsAndPreflightsNeverQueue() throws Exception {
         ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofMillis(50), PROBLEMS);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = Thread.ofVirtual()
-                .start(() -> send(filter, (request, response) -> {
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
-        await(() -> filter.working() == 1);
+        Thread holder = holdALane(filter, release);
 
         List<MockHttpServletRequest> requests = List.of(
                 new MockHttpServletRequest("GET", "/actuator/health/readiness"),
@@ -288,11 +280,7 @@ class ConcurrencyLimitFilterTests {
             requests.add(Thread.ofVirtual()
                     .start(() -> send(filter, (request, response) -> {
                         inChain.incrementAndGet();
-                        try {
-                            release.await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
+                        waitingFor(release).doFilter(request, response);
                     })));
         }
 
