@@ -30,17 +30,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * while a queue served first come, first served keeps each request's latency close to the mean. A
  * request that waits longer than the limit gets 503 with {@code Retry-After}, instead of piling up.
  *
- * <p>A request's body is read before it takes a lane, so a client sending its body slowly holds
- * only its own connection, never a lane. The filter sits in the security chain after CORS (a
- * refusal still carries the CORS headers a browser needs to read it; preflights never queue) and
+ * <p>A small body with a declared length (every JSON body this API takes) is read before its
+ * request takes a lane, so a client sending it slowly holds its own connection, not a lane. What
+ * such bodies may hold in memory at once is bounded; beyond that, and for bodies without a declared
+ * length, the body is read in the lane as usual. The filter sits in the security chain after CORS
+ * (a refusal still carries the CORS headers a browser needs to read it; preflights never queue) and
  * before authentication, whose credential lookup is work too.
  */
 public class ConcurrencyLimitFilter extends OncePerRequestFilter {
 
     private static final String LIMITED_PATHS = "/api/";
 
+    /** Bodies up to this size are read before the request queues. */
+    static final int EARLY_READ_MAX_BODY = 64 * 1024;
+
+    /** What bodies read early may hold at once, while their requests wait for a lane. */
+    static final int EARLY_READ_BUDGET = 16 * 1024 * 1024;
+
     private final int lanes;
     private final Semaphore permits;
+    private final Semaphore earlyReadBytes = new Semaphore(EARLY_READ_BUDGET);
     private final long maxWaitNanos;
     private final ProblemResponseWriter problems;
 
@@ -77,28 +86,41 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        HttpServletRequest read;
+        long length = request.getContentLengthLong();
+        int early = length > 0 && length <= EARLY_READ_MAX_BODY && earlyReadBytes.tryAcquire((int) length)
+                ? (int) length
+                : 0;
         try {
-            read = BodyReadRequest.of(request);
-        } catch (PayloadTooLargeException e) {
-            problems.write(response, e);
-            return;
-        }
-        if (!admitted()) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            problems.write(
-                    response,
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "overloaded",
-                    "Service overloaded",
-                    "Too many requests are in progress; retry in a moment.");
-            return;
-        }
-        try {
-            chain.doFilter(read, response);
+            HttpServletRequest read;
+            try {
+                read = early > 0 ? BodyReadRequest.of(request) : request;
+            } catch (PayloadTooLargeException e) {
+                problems.write(response, e);
+                return;
+            }
+            if (!admitted()) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+                problems.write(
+                        response,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "overloaded",
+                        "Service overloaded",
+                        "Too many requests are in progress; retry in a moment.");
+                return;
+            }
+            try {
+                chain.doFilter(read, response);
+            } finally {
+                permits.release();
+            }
         } finally {
-            permits.release();
+            earlyReadBytes.release(early);
         }
+    }
+
+    /** Bytes of bodies read early and held now. */
+    int earlyReadBytes() {
+        return EARLY_READ_BUDGET - earlyReadBytes.availablePermits();
     }
 
     private boolean admitted() {
@@ -110,7 +132,7 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    /** A request whose body has been read into memory (its size is bounded by the body limit before this). */
+    /** A request whose body has been read into memory. */
     private static final class BodyReadRequest extends HttpServletRequestWrapper {
 
         private final byte[] body;
@@ -121,10 +143,7 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
         }
 
         static HttpServletRequest of(HttpServletRequest request) throws IOException {
-            boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
-            return hasBody
-                    ? new BodyReadRequest(request, request.getInputStream().readAllBytes())
-                    : request;
+            return new BodyReadRequest(request, request.getInputStream().readAllBytes());
         }
 
         @Override

@@ -157,12 +157,74 @@ class ConcurrencyLimitFilterTests {
         assertThat(send(filter, (request, response) -> {}).getStatus()).isEqualTo(200);
     }
 
+    private static final String LOGIN = "{\"username\": \"a\"}";
+
     @Test
-    void aSlowRequestBodyIsReadBeforeItTakesALane() throws Exception {
+    void aSlowBodyOfDeclaredLengthIsReadBeforeItsRequestTakesALane() throws Exception {
         ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofMillis(200), PROBLEMS);
         CountDownLatch bodyArrives = new CountDownLatch(1);
-        InputStream body = new ByteArrayInputStream("{\"username\": \"a\"}".getBytes(StandardCharsets.UTF_8));
-        MockHttpServletRequest slowUpload = requestWithBody("/api/v1/auth/login", new InputStream() {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        Thread upload = upload(filter, requestWithBody(slowly(LOGIN, bodyArrives), LOGIN.length()), bodies);
+        await(() -> filter.earlyReadBytes() == LOGIN.length());
+
+        // Another request is served at once although the upload is still arriving.
+        assertThat(send(filter, (request, response) -> {}).getStatus()).isEqualTo(200);
+        bodyArrives.countDown();
+        upload.join();
+
+        assertThat(bodies).containsExactly(LOGIN);
+        assertThat(filter.earlyReadBytes()).isZero();
+        assertThat(filter.working()).isZero();
+    }
+
+    @Test
+    void aBodyWithoutDeclaredLengthIsReadInItsLane() throws Exception {
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofSeconds(10), PROBLEMS);
+        CountDownLatch bodyArrives = new CountDownLatch(1);
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        Thread upload = upload(filter, requestWithBody(slowly(LOGIN, bodyArrives), null), bodies);
+
+        await(() -> filter.working() == 1);
+        assertThat(filter.earlyReadBytes()).isZero();
+        bodyArrives.countDown();
+        upload.join();
+
+        assertThat(bodies).containsExactly(LOGIN);
+        assertThat(filter.working()).isZero();
+    }
+
+    @Test
+    void aBodyOverTheLimitWhileReadIsRefusedWith413() throws Exception {
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofMillis(50), PROBLEMS);
+        MockHttpServletRequest tooLarge = requestWithBody(
+                new InputStream() {
+                    @Override
+                    public int read() {
+                        throw new PayloadTooLargeException(10);
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) {
+                        throw new PayloadTooLargeException(10);
+                    }
+                },
+                20);
+        AtomicInteger ran = new AtomicInteger();
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        filter.doFilter(tooLarge, response, (request, res) -> ran.incrementAndGet());
+
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(ran).hasValue(0);
+        assertThat(filter.working()).isZero();
+        assertThat(filter.earlyReadBytes()).isZero();
+    }
+
+    /** A body that arrives once the latch opens. */
+    private static InputStream slowly(String content, CountDownLatch arrives) {
+        InputStream body = new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8));
+        return new InputStream() {
             @Override
             public int read() throws IOException {
                 awaitBody();
@@ -177,69 +239,43 @@ class ConcurrencyLimitFilterTests {
 
             private void awaitBody() {
                 try {
-                    bodyArrives.await();
+                    arrives.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
-        });
-        List<String> bodies = new CopyOnWriteArrayList<>();
-        Thread upload = Thread.ofVirtual().start(() -> {
-            try {
-                filter.doFilter(
-                        slowUpload,
-                        new MockHttpServletResponse(),
-                        (request, response) -> bodies.add(
-                                new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-
-        // Another request is served at once although the upload is still arriving.
-        assertThat(send(filter, (request, response) -> {}).getStatus()).isEqualTo(200);
-        assertThat(filter.working()).isZero();
-        bodyArrives.countDown();
-        upload.join();
-
-        assertThat(bodies).containsExactly("{\"username\": \"a\"}");
+        };
     }
 
-    @Test
-    void aBodyOverTheLimitWhileReadIsRefusedWith413() throws Exception {
-        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofMillis(50), PROBLEMS);
-        MockHttpServletRequest tooLarge = requestWithBody("/api/v1/staffs/", new InputStream() {
-            @Override
-            public int read() {
-                throw new PayloadTooLargeException(10);
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) {
-                throw new PayloadTooLargeException(10);
-            }
-        });
-        AtomicInteger ran = new AtomicInteger();
-        MockHttpServletResponse response = new MockHttpServletResponse();
-
-        filter.doFilter(tooLarge, response, (request, res) -> ran.incrementAndGet());
-
-        assertThat(response.getStatus()).isEqualTo(413);
-        assertThat(response.getContentType()).startsWith("application/problem+json");
-        assertThat(ran).hasValue(0);
-        assertThat(filter.working()).isZero();
-    }
-
-    /** A chunked POST whose body comes from the given stream. */
-    private static MockHttpServletRequest requestWithBody(String path, InputStream body) {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", path) {
+    /** A POST whose body comes from the stream: of the declared length, or chunked when it is null. */
+    private static MockHttpServletRequest requestWithBody(InputStream body, Integer declaredLength) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/auth/login") {
             @Override
             public ServletInputStream getInputStream() {
                 return new DelegatingServletInputStream(body);
             }
         };
-        request.addHeader("Transfer-Encoding", "chunked");
+        if (declaredLength == null) {
+            request.addHeader("Transfer-Encoding", "chunked");
+        } else {
+            request.setContent(new byte[declaredLength]);
+        }
         return request;
+    }
+
+    /** Sends the request in the background; its handler records the body it reads. */
+    private static Thread upload(ConcurrencyLimitFilter filter, MockHttpServletRequest request, List<String> bodies) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                filter.doFilter(
+                        request,
+                        new MockHttpServletResponse(),
+                        (req, res) ->
+                                bodies.add(new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @Test
