@@ -1,10 +1,12 @@
 package com.staffkit.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.staffkit.support.IntegrationTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /** The suite's database starts empty, so a started context proves the migrations apply on one. */
 class MigrationTests extends IntegrationTest {
@@ -37,5 +39,14 @@ class MigrationTests extends IntegrationTest {
                 .query(String.class)
                 .single();
         assertThat(definition).contains("gin").contains("gin_trgm_ops");
+    }
+
+    @Test
+    void noCustomRoleCarriesABuiltInNameEvenWrittenBySql() {
+        assertThatThrownBy(() -> jdbc.sql("insert into roles (organization_id, name) values (:organization, 'Admin')")
+                        .param("organization", defaultOrganization())
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("ck_roles_custom_name_not_built_in");
     }
 }
