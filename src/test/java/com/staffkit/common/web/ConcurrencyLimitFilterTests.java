@@ -58,6 +58,12 @@ class ConcurrencyLimitFilterTests {
         };
     }
 
+    private static void joinAll(List<Thread> requests) throws InterruptedException {
+        for (Thread request : requests) {
+            request.join();
+        }
+    }
+
     /** Starts a request that holds a lane until the latch opens, once it has the lane. */
     private static Thread holdALane(ConcurrencyLimitFilter filter, CountDownLatch release) throws InterruptedException {
         Thread holder = Thread.ofVirtual().start(() -> send(filter, waitingFor(release)));
@@ -85,9 +91,7 @@ class ConcurrencyLimitFilterTests {
         await(() -> filter.working() == 2 && filter.waiting() == 4);
         assertThat(inChain).hasValue(2);
         release.countDown();
-        for (Thread request : requests) {
-            request.join();
-        }
+        joinAll(requests);
 
         assertThat(mostAtOnce).hasValue(2);
         assertThat(responses)
@@ -102,9 +106,7 @@ class ConcurrencyLimitFilterTests {
         ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofSeconds(10), PROBLEMS);
         CountDownLatch release = new CountDownLatch(1);
         List<String> served = new CopyOnWriteArrayList<>();
-        FilterChain holder = waitingFor(release);
-        Thread first = Thread.ofVirtual().start(() -> send(filter, holder));
-        await(() -> filter.working() == 1);
+        Thread first = holdALane(filter, release);
         List<Thread> queued = new CopyOnWriteArrayList<>();
         for (int i = 1; i <= 5; i++) {
             String name = "request " + i;
@@ -115,9 +117,7 @@ class ConcurrencyLimitFilterTests {
 
         release.countDown();
         first.join();
-        for (Thread request : queued) {
-            request.join();
-        }
+        joinAll(queued);
 
         assertThat(served).containsExactly("request 1", "request 2", "request 3", "request 4", "request 5");
     }
@@ -322,9 +322,7 @@ class ConcurrencyLimitFilterTests {
 
         await(() -> inChain.get() == 3);
         release.countDown();
-        for (Thread request : requests) {
-            request.join();
-        }
+        joinAll(requests);
     }
 
     @Test
