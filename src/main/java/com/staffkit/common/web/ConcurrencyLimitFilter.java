@@ -33,7 +33,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>A small body with a declared length (every JSON body this API takes) is read before its
  * request takes a lane, so a client sending it slowly holds its own connection, not a lane. What
  * such bodies may hold in memory at once is bounded; beyond that, and for bodies without a declared
- * length, the body is read in the lane as usual. The filter sits in the security chain after CORS
+ * length, the body is read in the lane as usual. Likewise the response body is held in memory
+ * until the request leaves its lane and sent after that ({@link HeldBackResponse}), so a client
+ * reading slowly does not hold a lane either. The filter sits in the security chain after CORS
  * (a refusal still carries the CORS headers a browser needs to read it; preflights never queue) and
  * before authentication, whose credential lookup is work too.
  */
@@ -47,15 +49,26 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
     /** What bodies read early may hold at once, while their requests wait for a lane. */
     static final int EARLY_READ_BUDGET = 16 * 1024 * 1024;
 
+    /** What response bodies held until their requests leave their lanes may take at once. */
+    static final int HELD_BODIES_BUDGET = 32 * 1024 * 1024;
+
     private final int lanes;
+    private final int heldBodyBudget;
     private final Semaphore permits;
     private final Semaphore earlyReadBytes = new Semaphore(EARLY_READ_BUDGET);
+    private final Semaphore heldBodyBytes;
     private final long maxWaitNanos;
     private final ProblemResponseWriter problems;
 
     /** @param lanes requests worked on at once; 0 lets every request through at once */
     public ConcurrencyLimitFilter(int lanes, Duration maxWait, ProblemResponseWriter problems) {
+        this(lanes, maxWait, problems, HELD_BODIES_BUDGET);
+    }
+
+    ConcurrencyLimitFilter(int lanes, Duration maxWait, ProblemResponseWriter problems, int heldBodiesBudget) {
         this.lanes = lanes;
+        this.heldBodyBudget = heldBodiesBudget;
+        this.heldBodyBytes = new Semaphore(heldBodiesBudget);
         this.permits = new Semaphore(lanes, true);
         this.maxWaitNanos = maxWait.toNanos();
         this.problems = problems;
@@ -108,10 +121,16 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
                         "Too many requests are in progress; retry in a moment.");
                 return;
             }
+            HeldBackResponse held = new HeldBackResponse(response, heldBodyBytes);
             try {
-                chain.doFilter(read, response);
+                try {
+                    chain.doFilter(read, held);
+                } finally {
+                    permits.release();
+                }
+                held.send();
             } finally {
-                permits.release();
+                held.discard();
             }
         } finally {
             earlyReadBytes.release(early);
@@ -121,6 +140,11 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
     /** Bytes of bodies read early and held now. */
     int earlyReadBytes() {
         return EARLY_READ_BUDGET - earlyReadBytes.availablePermits();
+    }
+
+    /** Bytes of response bodies held now, while their requests work or their clients read. */
+    int heldBodyBytes() {
+        return heldBodyBudget - heldBodyBytes.availablePermits();
     }
 
     private boolean admitted() {

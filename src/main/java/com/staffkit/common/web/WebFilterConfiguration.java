@@ -58,6 +58,10 @@ class WebFilterConfiguration {
             Gauge.builder("staffkit.http.requests.waiting", filter, ConcurrencyLimitFilter::waiting)
                     .description("API requests waiting for their turn")
                     .register(registry);
+            Gauge.builder("staffkit.http.responses.held", filter, ConcurrencyLimitFilter::heldBodyBytes)
+                    .description("Bytes of API response bodies held in memory until their requests leave their lanes")
+                    .baseUnit("bytes")
+                    .register(registry);
         };
     }
 }

@@ -2,9 +2,11 @@ package com.staffkit.common.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.staffkit.support.ApiResponse;
 import com.staffkit.support.IntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ import org.springframework.web.filter.CorsFilter;
 /**
  * The limit on API requests at once is on by default, in the security chain after the security
  * headers and CORS and before authentication (and nowhere else, so no request takes two lanes), and
- * visible in the metrics.
+ * visible in the metrics; responses reach the client whole after the lane.
  */
 class ConcurrencyLimitTests extends IntegrationTest {
 
@@ -49,8 +51,14 @@ class ConcurrencyLimitTests extends IntegrationTest {
         assertThat(chain).noneMatch(CorsFilter.class::isInstance);
         assertThat(names.indexOf("HeaderWriterFilter")).isNotNegative().isLessThan(chain.indexOf(filter));
 
-        assertThat(api.get("/api/v1/me").token(superadminToken()).send().status())
-                .isEqualTo(200);
+        ApiResponse me = api.get("/api/v1/me").token(superadminToken()).send();
+        assertThat(me.status()).isEqualTo(200);
+        // The body was held until the request left its lane, then sent whole, with its length and
+        // the security headers.
+        assertThat(me.json().path("permissions").isEmpty()).isFalse();
+        assertThat(me.header("Content-Length"))
+                .isEqualTo(String.valueOf(me.body().getBytes(StandardCharsets.UTF_8).length));
+        assertThat(me.header("X-Content-Type-Options")).isEqualTo("nosniff");
 
         // The response may reach the client a moment before the lane is given back.
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -60,5 +68,6 @@ class ConcurrencyLimitTests extends IntegrationTest {
         assertThat(filter.working()).isZero();
         assertThat(meters.get("staffkit.http.requests.working").gauge().value()).isZero();
         assertThat(meters.get("staffkit.http.requests.waiting").gauge().value()).isZero();
+        assertThat(meters.get("staffkit.http.responses.held").gauge().value()).isZero();
     }
 }
