@@ -99,6 +99,21 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        HeldBackResponse held = new HeldBackResponse(response, heldBodyBytes);
+        try {
+            workInALane(request, held, chain);
+            held.send(!request.isAsyncStarted());
+        } finally {
+            held.discard();
+        }
+    }
+
+    /**
+     * Reads a small body, waits for a lane and runs the rest of the chain in it. The body read early
+     * is no longer needed (nor counted) once this returns, while the response may still be sent.
+     */
+    private void workInALane(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
         long length = request.getContentLengthLong();
         int early = length > 0 && length <= EARLY_READ_MAX_BODY && earlyReadBytes.tryAcquire((int) length)
                 ? (int) length
@@ -121,16 +136,10 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
                         "Too many requests are in progress; retry in a moment.");
                 return;
             }
-            HeldBackResponse held = new HeldBackResponse(response, heldBodyBytes);
             try {
-                try {
-                    chain.doFilter(read, held);
-                } finally {
-                    permits.release();
-                }
-                held.send();
+                chain.doFilter(read, response);
             } finally {
-                held.discard();
+                permits.release();
             }
         } finally {
             earlyReadBytes.release(early);

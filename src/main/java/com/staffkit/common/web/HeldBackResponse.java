@@ -17,12 +17,16 @@ import java.util.concurrent.Semaphore;
  * A response whose body is held in memory while its request works in a lane, and sent once the
  * request has left it: a client that reads its response slowly then holds its own connection, not
  * a lane. Flushes are held back too (a JSON writer flushes when it is done). Held bodies take their
- * memory from a budget shared by all requests; a body that does not fit in what is left of it is
- * sent as it is written, in the lane, as without this wrapper.
+ * memory from a budget shared by all requests, given back chunk by chunk as the client takes them;
+ * a body larger than {@link #MAX_HELD} or than what is left of the budget is sent as it is written,
+ * in the lane, as without this wrapper.
  */
 final class HeldBackResponse extends HttpServletResponseWrapper {
 
-    private static final int FIRST_CHUNK = 8 * 1024;
+    /** The most one response holds: a page of 1,000 staff members is about 1 MB. */
+    static final int MAX_HELD = 2 * 1024 * 1024;
+
+    private static final int SMALLEST_CHUNK = 1024;
     private static final int LARGEST_CHUNK = 64 * 1024;
 
     private final Semaphore budget;
@@ -58,6 +62,8 @@ final class HeldBackResponse extends HttpServletResponseWrapper {
             }
             String encoding = getCharacterEncoding();
             Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
+            // As the container does: the writer's charset is the response's from now on.
+            super.setCharacterEncoding(charset.name());
             stream = new HeldStream();
             writer = new PrintWriter(new OutputStreamWriter(stream, charset));
         }
@@ -75,15 +81,24 @@ final class HeldBackResponse extends HttpServletResponseWrapper {
     }
 
     @Override
+    public void setCharacterEncoding(String encoding) {
+        if (writer == null) {
+            super.setCharacterEncoding(encoding);
+        }
+    }
+
+    @Override
     public void resetBuffer() {
-        dropHeld();
+        dropHeldAndWritten();
         super.resetBuffer();
     }
 
     @Override
     public void reset() {
-        dropHeld();
+        dropHeldAndWritten();
         super.reset();
+        writer = null;
+        stream = null;
     }
 
     @Override
@@ -105,10 +120,12 @@ final class HeldBackResponse extends HttpServletResponseWrapper {
     }
 
     /**
-     * Sends what is held, with its length when nothing has been sent yet; from then on the body
-     * goes to the client as it is written.
+     * Sends what is held, with its length when the body is complete and nothing has been sent yet;
+     * from then on the body goes to the client as it is written.
+     *
+     * @param complete whether the body is complete (not so for a request gone asynchronous)
      */
-    void send() throws IOException {
+    void send(boolean complete) throws IOException {
         if (writer != null) {
             writer.flush();
         }
@@ -116,7 +133,7 @@ final class HeldBackResponse extends HttpServletResponseWrapper {
             return;
         }
         passThrough = true;
-        if (length > 0 && !isCommitted()) {
+        if (complete && length > 0 && !isCommitted()) {
             setContentLengthLong(length);
         }
         sendHeld();
@@ -127,10 +144,18 @@ final class HeldBackResponse extends HttpServletResponseWrapper {
         dropHeld();
     }
 
-    /** The body is not held any longer (past the budget, or an error page will replace it). */
+    /** The body is not held any longer: an error page or a redirect replaces it. */
     private void sendOnAsItComes() {
-        dropHeld();
+        dropHeldAndWritten();
         passThrough = true;
+    }
+
+    /** Drops the held body, with what the writer has not passed on yet. */
+    private void dropHeldAndWritten() {
+        if (writer != null) {
+            writer.flush();
+        }
+        dropHeld();
     }
 
     private void write(byte[] bytes, int offset, int count) throws IOException {
@@ -142,7 +167,7 @@ final class HeldBackResponse extends HttpServletResponseWrapper {
         while (written < count) {
             byte[] chunk = chunks.isEmpty() ? null : chunks.getLast();
             if (chunk == null || filled == chunk.length) {
-                chunk = nextChunk();
+                chunk = nextChunk(count - written);
                 if (chunk == null) {
                     // Over the budget: what is held goes out now, the rest as it comes.
                     passThrough = true;
@@ -159,9 +184,11 @@ final class HeldBackResponse extends HttpServletResponseWrapper {
         length += count;
     }
 
-    private byte[] nextChunk() {
-        int size = chunks.isEmpty() ? FIRST_CHUNK : Math.min(LARGEST_CHUNK, 2 * chunks.getLast().length);
-        if (!budget.tryAcquire(size)) {
+    /** A chunk for at least part of the bytes to come, or null when the body may not hold more. */
+    private byte[] nextChunk(int coming) {
+        int growth = chunks.isEmpty() ? SMALLEST_CHUNK : 2 * chunks.getLast().length;
+        int size = Math.min(LARGEST_CHUNK, Math.max(growth, coming));
+        if (granted + size > MAX_HELD || !budget.tryAcquire(size)) {
             return null;
         }
         granted += size;
@@ -171,14 +198,18 @@ final class HeldBackResponse extends HttpServletResponseWrapper {
         return chunk;
     }
 
+    /** Writes the held chunks out, giving each one's memory back once the client has taken it. */
     private void sendHeld() throws IOException {
+        if (chunks.isEmpty()) {
+            return;
+        }
         try {
-            if (!chunks.isEmpty()) {
-                ServletOutputStream out = getResponse().getOutputStream();
-                for (int i = 0; i < chunks.size() - 1; i++) {
-                    out.write(chunks.get(i));
-                }
-                out.write(chunks.getLast(), 0, filled);
+            ServletOutputStream out = getResponse().getOutputStream();
+            while (!chunks.isEmpty()) {
+                byte[] chunk = chunks.removeFirst();
+                out.write(chunk, 0, chunks.isEmpty() ? filled : chunk.length);
+                granted -= chunk.length;
+                budget.release(chunk.length);
             }
         } finally {
             dropHeld();

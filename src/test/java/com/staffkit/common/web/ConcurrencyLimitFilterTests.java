@@ -13,16 +13,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.DelegatingServletInputStream;
+import org.springframework.mock.web.DelegatingServletOutputStream;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -300,14 +303,21 @@ class ConcurrencyLimitFilterTests {
         ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofMillis(200), PROBLEMS);
         SlowClient slowClient = new SlowClient();
         Thread download = Thread.ofVirtual().start(() -> sendTo(filter, slowClient, WRITES_A_PAGE));
-        assertThat(slowClient.startedReading.await(10, TimeUnit.SECONDS)).isTrue();
+        try {
+            await(() -> slowClient.waiting() == 1);
 
-        // The page is still on its way, its lane free for the next request.
-        assertThat(filter.working()).isZero();
-        assertThat(filter.heldBodyBytes()).isGreaterThanOrEqualTo(PAGE.length);
-        assertThat(send(filter, (request, response) -> {}).getStatus()).isEqualTo(200);
-        slowClient.reads.countDown();
-        download.join();
+            // The page is on its way, its lane free for the next request.
+            assertThat(filter.working()).isZero();
+            assertThat(filter.heldBodyBytes()).isGreaterThanOrEqualTo(PAGE.length);
+            assertThat(send(filter, (request, response) -> {}).getStatus()).isEqualTo(200);
+
+            // What the client has taken no longer counts.
+            slowClient.takes(1);
+            await(() -> slowClient.waiting() == 1 && filter.heldBodyBytes() < PAGE.length);
+        } finally {
+            slowClient.takesAll();
+            download.join();
+        }
 
         assertThat(slowClient.getContentAsByteArray()).isEqualTo(PAGE);
         assertThat(slowClient.getContentLengthLong()).isEqualTo(PAGE.length);
@@ -321,15 +331,64 @@ class ConcurrencyLimitFilterTests {
                 new ConcurrencyLimitFilter(1, Duration.ofMillis(200), PROBLEMS, PAGE.length / 2);
         SlowClient slowClient = new SlowClient();
         Thread download = Thread.ofVirtual().start(() -> sendTo(filter, slowClient, WRITES_A_PAGE));
-        assertThat(slowClient.startedReading.await(10, TimeUnit.SECONDS)).isTrue();
-
-        assertThat(filter.working()).isEqualTo(1);
-        slowClient.reads.countDown();
-        download.join();
+        try {
+            await(() -> slowClient.waiting() == 1);
+            assertThat(filter.working()).isEqualTo(1);
+        } finally {
+            slowClient.takesAll();
+            download.join();
+        }
 
         assertThat(slowClient.getContentAsByteArray()).isEqualTo(PAGE);
         assertThat(filter.working()).isZero();
         assertThat(filter.heldBodyBytes()).isZero();
+    }
+
+    @Test
+    void aBodyReadEarlyStopsCountingOnceItsRequestHasWorked() throws Exception {
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofMillis(200), PROBLEMS);
+        SlowClient slowClient = new SlowClient();
+        MockHttpServletRequest login = requestWithBody(new ByteArrayInputStream(LOGIN.getBytes()), LOGIN.length());
+        Thread exchange = Thread.ofVirtual().start(() -> {
+            try {
+                filter.doFilter(login, slowClient, (request, response) -> {
+                    request.getInputStream().readAllBytes();
+                    WRITES_A_PAGE.doFilter(request, response);
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            await(() -> slowClient.waiting() == 1);
+            assertThat(filter.earlyReadBytes()).isZero();
+        } finally {
+            slowClient.takesAll();
+            exchange.join();
+        }
+    }
+
+    @Test
+    void aClientGoneWhileTheBodyIsSentGivesItsMemoryBack() {
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofMillis(200), PROBLEMS);
+        MockHttpServletResponse gone = new MockHttpServletResponse() {
+            @Override
+            public ServletOutputStream getOutputStream() {
+                return new DelegatingServletOutputStream(OutputStream.nullOutputStream()) {
+                    @Override
+                    public void write(byte[] bytes, int offset, int count) throws IOException {
+                        throw new IOException("Connection reset by peer");
+                    }
+                };
+            }
+        };
+
+        assertThatThrownBy(() ->
+                        filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/staffs/"), gone, WRITES_A_PAGE))
+                .isInstanceOf(IOException.class);
+
+        assertThat(filter.heldBodyBytes()).isZero();
+        assertThat(filter.working()).isZero();
     }
 
     @Test
@@ -350,6 +409,20 @@ class ConcurrencyLimitFilterTests {
         assertThat(client.getContentAsString()).isEqualTo("Ærøskøbing");
         assertThat(client.getContentLength()).isEqualTo("Ærøskøbing".getBytes(StandardCharsets.UTF_8).length);
         assertThat(filter.heldBodyBytes()).isZero();
+    }
+
+    @Test
+    void aResetBufferDropsWhatTheWriterHeld() throws Exception {
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofMillis(200), PROBLEMS);
+
+        MockHttpServletResponse response = send(filter, (request, res) -> {
+            res.getWriter().write("first try");
+            res.resetBuffer();
+            res.getWriter().write("second");
+        });
+
+        assertThat(response.getContentAsString()).isEqualTo("second");
+        assertThat(response.getContentLength()).isEqualTo(6);
     }
 
     @Test
@@ -377,11 +450,11 @@ class ConcurrencyLimitFilterTests {
         assertThat(filter.working()).isZero();
     }
 
-    /** A client that takes the response's first bytes and then reads nothing until the latch opens. */
+    /** A client that takes each write of the response only when the test lets it. */
     private static final class SlowClient extends MockHttpServletResponse {
 
-        final CountDownLatch startedReading = new CountDownLatch(1);
-        final CountDownLatch reads = new CountDownLatch(1);
+        private final Semaphore takes = new Semaphore(0);
+        private final AtomicInteger waiting = new AtomicInteger();
         private final ServletOutputStream connection = new ServletOutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -390,12 +463,9 @@ class ConcurrencyLimitFilterTests {
 
             @Override
             public void write(byte[] bytes, int offset, int count) throws IOException {
-                startedReading.countDown();
-                try {
-                    reads.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                waiting.incrementAndGet();
+                takes.acquireUninterruptibly();
+                waiting.decrementAndGet();
                 SlowClient.super.getOutputStream().write(bytes, offset, count);
             }
 
@@ -407,6 +477,19 @@ class ConcurrencyLimitFilterTests {
             @Override
             public void setWriteListener(WriteListener listener) {}
         };
+
+        /** Writes waiting for the client to take them. */
+        int waiting() {
+            return waiting.get();
+        }
+
+        void takes(int writes) {
+            takes.release(writes);
+        }
+
+        void takesAll() {
+            takes.release(1_000_000);
+        }
 
         @Override
         public ServletOutputStream getOutputStream() {
