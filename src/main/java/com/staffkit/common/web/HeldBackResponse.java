@@ -115,8 +115,27 @@ final class HeldBackResponse extends HttpServletResponseWrapper {
 
     @Override
     public void sendRedirect(String location) throws IOException {
-        sendOnAsItComes();
-        super.sendRedirect(location);
+        sendRedirect(location, SC_FOUND, true);
+    }
+
+    @Override
+    public void sendRedirect(String location, int status) throws IOException {
+        sendRedirect(location, status, true);
+    }
+
+    @Override
+    public void sendRedirect(String location, boolean clearBuffer) throws IOException {
+        sendRedirect(location, SC_FOUND, clearBuffer);
+    }
+
+    @Override
+    public void sendRedirect(String location, int status, boolean clearBuffer) throws IOException {
+        if (clearBuffer) {
+            sendOnAsItComes();
+        } else {
+            send(false);
+        }
+        super.sendRedirect(location, status, clearBuffer);
     }
 
     /**

@@ -348,7 +348,8 @@ class ConcurrencyLimitFilterTests {
     void aBodyReadEarlyStopsCountingOnceItsRequestHasWorked() throws Exception {
         ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofMillis(200), PROBLEMS);
         SlowClient slowClient = new SlowClient();
-        MockHttpServletRequest login = requestWithBody(new ByteArrayInputStream(LOGIN.getBytes()), LOGIN.length());
+        MockHttpServletRequest login =
+                requestWithBody(new ByteArrayInputStream(LOGIN.getBytes(StandardCharsets.UTF_8)), LOGIN.length());
         Thread exchange = Thread.ofVirtual().start(() -> {
             try {
                 filter.doFilter(login, slowClient, (request, response) -> {
@@ -448,6 +449,26 @@ class ConcurrencyLimitFilterTests {
         assertThat(error.getContentAsByteArray()).isEmpty();
         assertThat(filter.heldBodyBytes()).isZero();
         assertThat(filter.working()).isZero();
+    }
+
+    @Test
+    void aRedirectReplacesTheHeldBodyUnlessItKeepsTheBuffer() throws Exception {
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, Duration.ofMillis(200), PROBLEMS);
+
+        MockHttpServletResponse replaced = send(filter, (request, response) -> {
+            response.getOutputStream().write(PAGE);
+            ((HttpServletResponse) response).sendRedirect("/elsewhere");
+        });
+        MockHttpServletResponse kept = send(filter, (request, response) -> {
+            response.getOutputStream().write("See /elsewhere".getBytes(StandardCharsets.UTF_8));
+            ((HttpServletResponse) response).sendRedirect("/elsewhere", 303, false);
+        });
+
+        assertThat(replaced.getRedirectedUrl()).isEqualTo("/elsewhere");
+        assertThat(replaced.getContentAsByteArray()).isEmpty();
+        assertThat(kept.getStatus()).isEqualTo(303);
+        assertThat(kept.getContentAsString()).isEqualTo("See /elsewhere");
+        assertThat(filter.heldBodyBytes()).isZero();
     }
 
     /** A client that takes each write of the response only when the test lets it. */
