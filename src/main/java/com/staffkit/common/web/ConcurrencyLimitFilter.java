@@ -53,7 +53,7 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
     static final int HELD_BODIES_BUDGET = 32 * 1024 * 1024;
 
     private final int lanes;
-    private final int heldBodyBudget;
+    private final int heldBodiesBudget;
     private final Semaphore permits;
     private final Semaphore earlyReadBytes = new Semaphore(EARLY_READ_BUDGET);
     private final Semaphore heldBodyBytes;
@@ -67,7 +67,7 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
 
     ConcurrencyLimitFilter(int lanes, Duration maxWait, ProblemResponseWriter problems, int heldBodiesBudget) {
         this.lanes = lanes;
-        this.heldBodyBudget = heldBodiesBudget;
+        this.heldBodiesBudget = heldBodiesBudget;
         this.heldBodyBytes = new Semaphore(heldBodiesBudget);
         this.permits = new Semaphore(lanes, true);
         this.maxWaitNanos = maxWait.toNanos();
@@ -153,7 +153,7 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
 
     /** Bytes of response bodies held now, while their requests work or their clients read. */
     int heldBodyBytes() {
-        return heldBodyBudget - heldBodyBytes.availablePermits();
+        return heldBodiesBudget - heldBodyBytes.availablePermits();
     }
 
     private boolean admitted() {
