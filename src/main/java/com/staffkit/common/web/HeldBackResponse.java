@@ -32,7 +32,6 @@ final class HeldBackResponse extends HttpServletResponseWrapper {
     private final Semaphore budget;
     private final List<byte[]> chunks = new ArrayList<>();
     private int filled; // bytes used in the last chunk
-    private long length;
     private int granted; // bytes of the budget this response holds: its chunks' sizes
     private boolean passThrough;
     private HeldStream stream;
@@ -152,6 +151,7 @@ final class HeldBackResponse extends HttpServletResponseWrapper {
             return;
         }
         passThrough = true;
+        int length = heldLength();
         if (complete && length > 0 && !isCommitted()) {
             setContentLengthLong(length);
         }
@@ -200,7 +200,11 @@ final class HeldBackResponse extends HttpServletResponseWrapper {
             filled += part;
             written += part;
         }
-        length += count;
+    }
+
+    /** Bytes held: every chunk's size, less what the last one has left. */
+    private int heldLength() {
+        return chunks.isEmpty() ? 0 : granted - (chunks.getLast().length - filled);
     }
 
     /** A chunk for at least part of the bytes to come, or null when the body may not hold more. */
@@ -238,7 +242,6 @@ final class HeldBackResponse extends HttpServletResponseWrapper {
     private void dropHeld() {
         chunks.clear();
         filled = 0;
-        length = 0;
         budget.release(granted);
         granted = 0;
     }
