@@ -7,6 +7,8 @@ COPY mvnw pom.xml ./
 COPY .mvn .mvn
 RUN ./mvnw --batch-mode --no-transfer-progress dependency:go-offline
 COPY src src
+# The published API description: the build generates its test client from it.
+COPY docs/openapi.json docs/openapi.json
 RUN ./mvnw --batch-mode --no-transfer-progress -DskipTests -Dspotless.check.skip=true package \
     && java -Djarmode=tools -jar target/staffkit.jar extract --layers --destination target/extracted
 

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,13 +22,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/api-keys")
-@Tag(
-        name = "API keys",
-        description = "Keys for integration partners: send X-Api-Key: <key> or Authorization: Token <key>")
+@Tag(name = "API keys")
 class ApiKeyController {
 
     private final ApiKeyService apiKeys;
@@ -38,7 +38,9 @@ class ApiKeyController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('api-keys:manage')")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(
+            operationId = "createApiKey",
             summary = "Create an API key",
             description = "The response carries the full secret key exactly once; Staffkit keeps only its hash."
                     + " A key acts within the organization with its roles' permissions.")
@@ -54,7 +56,7 @@ class ApiKeyController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('api-keys:manage')")
-    @Operation(summary = "List API keys (never their secrets)")
+    @Operation(operationId = "listApiKeys", summary = "List API keys (never their secrets)")
     PageResponse<ApiKeyResponse> list(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) Integer page,
@@ -64,14 +66,18 @@ class ApiKeyController {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('api-keys:manage')")
-    @Operation(summary = "Get one API key (never its secret)")
+    @Operation(operationId = "getApiKey", summary = "Get one API key (never its secret)")
     ApiKeyResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
         return apiKeys.get(caller, id);
     }
 
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('api-keys:manage')")
-    @Operation(summary = "Revoke an API key", description = "It gets 401 from the next request on. Repeating is 204.")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            operationId = "revokeApiKey",
+            summary = "Revoke an API key",
+            description = "It gets 401 from the next request on. Repeating is 204.")
     ResponseEntity<Void> revoke(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
         apiKeys.revoke(caller, id);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** An API key as listed. The secret {@code key} appears once, in the response to its creation. */
 @Schema(name = "ApiKey")
@@ -16,14 +17,18 @@ record ApiKeyResponse(
         String prefix,
 
         @Schema(example = "[\"member\"]") List<String> roles,
-        @Schema(description = "Staff id of the creator") Long createdBy,
+
+        @Schema(description = "Staff id of the creator") @Nullable
+        Long createdBy,
+
         Instant createdAt,
-        Instant expiresAt,
-        Instant lastUsedAt,
-        Instant revokedAt,
+        @Nullable Instant expiresAt,
+        @Nullable Instant lastUsedAt,
+        @Nullable Instant revokedAt,
 
         @Schema(description = "The full secret; shown only once, at creation")
         @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable
         String key) {
 
     static ApiKeyResponse of(ApiKeyRepository.ApiKeyRow row, String key) {

@@ -2,20 +2,24 @@ package com.staffkit.auth;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/auth")
-@Tag(name = "Authentication", description = "Log in, refresh and log out")
+@Tag(name = "Authentication")
 class AuthController {
 
     private final LoginService loginService;
@@ -27,13 +31,22 @@ class AuthController {
     }
 
     @PostMapping("/login")
-    @ApiResponse(
-            responseCode = "429",
-            description = "Too many attempts; see Retry-After",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = "Too many attempts; see Retry-After")
     @SecurityRequirements
+    @ApiResponse(responseCode = "401", description = "Wrong username or password, or an account that cannot log in")
+    @ResponseStatus(HttpStatus.OK)
     @Operation(
+            operationId = "login",
             summary = "Log in with a username or email and a password",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            schema = @Schema(implementation = LoginRequest.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            value =
+                                                                    "{\"username\": \"admin@localhost\", \"password\": \"your password\"}"))),
             description = "Returns an opaque bearer access token and a refresh token. A wrong password, an unknown"
                     + " user, an inactive or pending account and a worker account all get the same 401; after 5"
                     + " failures in 15 minutes the identifier is locked for 15 minutes (429 with Retry-After).")
@@ -43,7 +56,10 @@ class AuthController {
 
     @PostMapping("/refresh")
     @SecurityRequirements
+    @ApiResponse(responseCode = "401", description = "The refresh token is unknown, used, expired or revoked")
+    @ResponseStatus(HttpStatus.OK)
     @Operation(
+            operationId = "refreshTokens",
             summary = "Exchange a refresh token for new tokens",
             description = "The refresh token rotates: the old one stops working, and presenting a used one again"
                     + " revokes the whole session.")
@@ -53,7 +69,9 @@ class AuthController {
 
     @PostMapping("/logout")
     @SecurityRequirements
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
+            operationId = "logout",
             summary = "End a session",
             description = "Revokes the refresh token's session and every access token issued in it. Always 204.")
     ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {

@@ -7,9 +7,12 @@ import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,12 +25,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/organizations")
-@Tag(name = "Organizations", description = "The organization tree: a franchisor and its franchisees, to any depth")
+@Tag(name = "Organizations")
 class OrganizationController {
 
     private final OrganizationService organizations;
@@ -40,7 +44,10 @@ class OrganizationController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('organizations:read')")
-    @Operation(summary = "List the organizations you see", description = "Your own and its descendants.")
+    @Operation(
+            operationId = "listOrganizations",
+            summary = "List the organizations you see",
+            description = "Your own and its descendants.")
     PageResponse<OrganizationResponse> list(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) Integer page,
@@ -53,14 +60,16 @@ class OrganizationController {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('organizations:read')")
-    @Operation(summary = "Get one organization")
+    @Operation(operationId = "getOrganization", summary = "Get one organization")
     OrganizationResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
         return organizations.get(caller, id);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('organizations:write')")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(
+            operationId = "createOrganization",
             summary = "Create an organization",
             description = "A child of an organization you see, or (superadmin only) a top-level one. Its service"
                     + " (bot) staff member is created with it.")
@@ -77,8 +86,12 @@ class OrganizationController {
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
     @PreAuthorize("hasAuthority('organizations:write')")
     @Operation(
+            operationId = "updateOrganization",
             summary = "Change an organization",
-            description = "JSON merge patch of name, slug and is_active; {\"is_active\": true} reactivates.")
+            description = "JSON merge patch of name, slug and is_active; {\"is_active\": true} reactivates.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = OrganizationRequests.Update.class))))
     OrganizationResponse patch(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
@@ -91,7 +104,9 @@ class OrganizationController {
 
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('organizations:write')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
+            operationId = "deactivateOrganization",
             summary = "Deactivate an organization",
             description = "Nothing is deleted: its staff can no longer log in and its API keys stop working until"
                     + " it is reactivated.")

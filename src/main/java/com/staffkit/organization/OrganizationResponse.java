@@ -2,6 +2,7 @@ package com.staffkit.organization;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 @Schema(name = "Organization")
 record OrganizationResponse(
@@ -9,7 +10,7 @@ record OrganizationResponse(
         @Schema(example = "Acme Franchise Kadıköy") String name,
         @Schema(example = "acme-kadikoy") String slug,
 
-        @Schema(description = "Parent organization id; null for a top-level organization")
+        @Schema(description = "Parent organization id; null for a top-level organization") @Nullable
         Long parent,
 
         boolean isActive,

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,12 +25,13 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Roles and permissions", description = "Built-in and custom roles, and the permission catalogue")
+@Tag(name = "Roles and permissions")
 class RoleController {
 
     private final RoleService roles;
@@ -43,7 +45,7 @@ class RoleController {
     record PermissionResponse(String name, String description) {}
 
     @GetMapping("/permissions")
-    @Operation(summary = "The permission catalogue, with a description of each")
+    @Operation(operationId = "listPermissions", summary = "The permission catalogue, with a description of each")
     List<PermissionResponse> permissions() {
         return Permissions.catalogue().entrySet().stream()
                 .map(e -> new PermissionResponse(e.getKey(), e.getValue()))
@@ -52,7 +54,10 @@ class RoleController {
 
     @GetMapping("/roles")
     @PreAuthorize("hasAuthority('roles:read')")
-    @Operation(summary = "List roles", description = "The built-in roles, then the organization's custom roles.")
+    @Operation(
+            operationId = "listRoles",
+            summary = "List roles",
+            description = "The built-in roles, then the organization's custom roles.")
     PageResponse<RoleResponse> list(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) Integer page,
@@ -62,14 +67,16 @@ class RoleController {
 
     @GetMapping("/roles/{id}")
     @PreAuthorize("hasAuthority('roles:read')")
-    @Operation(summary = "Get one role")
+    @Operation(operationId = "getRole", summary = "Get one role")
     RoleResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
         return roles.get(caller, id);
     }
 
     @PostMapping(path = "/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('roles:write')")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(
+            operationId = "createRole",
             summary = "Create a custom role",
             description = "Names are unique per organization, case-insensitively. A role cannot carry permissions"
                     + " you do not hold.")
@@ -82,7 +89,10 @@ class RoleController {
 
     @PutMapping(path = "/roles/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('roles:write')")
-    @Operation(summary = "Replace a custom role", description = "Built-in roles answer 409.")
+    @Operation(
+            operationId = "replaceRole",
+            summary = "Replace a custom role",
+            description = "Built-in roles answer 409.")
     RoleResponse replace(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
@@ -94,7 +104,10 @@ class RoleController {
             path = "/roles/{id}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
     @PreAuthorize("hasAuthority('roles:write')")
-    @Operation(summary = "Change some fields of a custom role", description = "JSON merge patch.")
+    @Operation(
+            operationId = "updateRole",
+            summary = "Change some fields of a custom role",
+            description = "JSON merge patch.")
     RoleResponse patch(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
@@ -104,7 +117,9 @@ class RoleController {
 
     @DeleteMapping("/roles/{id}")
     @PreAuthorize("hasAuthority('roles:write')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
+            operationId = "deleteRole",
             summary = "Delete a custom role",
             description = "409 while staff or API keys hold it, unless force=true, which unassigns it first.")
     ResponseEntity<Void> delete(

@@ -5,7 +5,6 @@ import com.staffkit.common.error.ForbiddenException;
 import com.staffkit.common.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,11 +22,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/me")
-@Tag(name = "Me", description = "The logged-in staff member")
+@Tag(name = "Me")
 class MeController {
 
     private final StaffService staffService;
@@ -53,7 +54,7 @@ class MeController {
     record CurrentStoreRequest(@NotNull Long store) {}
 
     @GetMapping
-    @Operation(summary = "The logged-in staff member, with the permissions it holds")
+    @Operation(operationId = "getMe", summary = "The logged-in staff member, with the permissions it holds")
     MeResponse me(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
         if (!caller.isStaff()) {
             throw new ForbiddenException("An API key is not a staff member; use GET /api/v1/api-keys to see keys.");
@@ -65,6 +66,7 @@ class MeController {
 
     @PostMapping(path = "/current-store", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "selectCurrentStore",
             summary = "Switch the store you are working at now",
             description = "An active store assigned to you, or any active store of your organization with full store"
                     + " access.")
@@ -77,7 +79,8 @@ class MeController {
     }
 
     @DeleteMapping("/current-store")
-    @Operation(summary = "Clear the store you are working at")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "clearCurrentStore", summary = "Clear the store you are working at")
     ResponseEntity<Void> clearCurrentStore(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
         requireStaff(caller);
         staffService.selectCurrentStore(caller.staffId(), null);
@@ -91,11 +94,10 @@ class MeController {
     }
 
     @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ApiResponse(
-            responseCode = "429",
-            description = "Too many attempts; see Retry-After",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = "Too many attempts; see Retry-After")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
+            operationId = "changeMyPassword",
             summary = "Change your own password",
             description = "10 to 128 characters, not your email or username. Every session of the account ends,"
                     + " this one included: log in again.")

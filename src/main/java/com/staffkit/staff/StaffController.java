@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,12 +29,13 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/staffs")
-@Tag(name = "Staff", description = "The staff directory of an organization")
+@Tag(name = "Staff")
 class StaffController {
 
     private static final String EXAMPLE_CREATE = """
@@ -52,7 +54,10 @@ class StaffController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('staff:read')")
-    @Operation(summary = "List staff", description = "Paginated; active staff only unless include_inactive=true.")
+    @Operation(
+            operationId = "listStaff",
+            summary = "List staff",
+            description = "Paginated; active staff only unless include_inactive=true.")
     PageResponse<StaffResponse> list(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @Parameter(description = "Page number, from 1") @RequestParam(required = false) Integer page,
@@ -108,7 +113,7 @@ class StaffController {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('staff:read')")
-    @Operation(summary = "Get one staff member")
+    @Operation(operationId = "getStaff", summary = "Get one staff member")
     StaffResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
         return staffService.get(caller, id);
     }
@@ -116,6 +121,7 @@ class StaffController {
     @GetMapping("/lookup")
     @PreAuthorize("hasAuthority('staff:read')")
     @Operation(
+            operationId = "lookupStaff",
             summary = "Find exactly one staff member by key, email, username or remote_id",
             description = "All given parameters must match; 404 when none or several match.")
     StaffResponse lookup(
@@ -132,6 +138,7 @@ class StaffController {
     @GetMapping("/service-user")
     @PreAuthorize("hasAuthority('staff:read')")
     @Operation(
+            operationId = "getServiceUser",
             summary = "The organization's service (bot) staff member",
             description = "For automations that need a staff reference. It has the worker role and cannot log in.")
     StaffResponse serviceUser(
@@ -142,7 +149,9 @@ class StaffController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('staff:write')")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(
+            operationId = "createStaff",
             summary = "Create a staff member",
             description = "With password or generate_password the account is activated; with neither it is pending.",
             requestBody =
@@ -162,6 +171,7 @@ class StaffController {
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('staff:write')")
     @Operation(
+            operationId = "replaceStaff",
             summary = "Replace a staff member",
             description = "Writable fields that are missing become null, empty or their default.")
     StaffResponse replace(
@@ -176,6 +186,7 @@ class StaffController {
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
     @PreAuthorize("hasAuthority('staff:write')")
     @Operation(
+            operationId = "updateStaff",
             summary = "Change some fields of a staff member",
             description = "JSON merge patch: present keys change, null clears. {\"is_active\": true} reactivates.",
             requestBody =
@@ -198,7 +209,8 @@ class StaffController {
 
     @PutMapping("/{id}/stores/{storeId}")
     @PreAuthorize("hasAuthority('staff:write')")
-    @Operation(summary = "Assign a store to a staff member", description = "Idempotent.")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "assignStore", summary = "Assign a store to a staff member", description = "Idempotent.")
     ResponseEntity<Void> assignStore(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
@@ -209,7 +221,11 @@ class StaffController {
 
     @DeleteMapping("/{id}/stores/{storeId}")
     @PreAuthorize("hasAuthority('staff:write')")
-    @Operation(summary = "Unassign a store from a staff member", description = "Idempotent.")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            operationId = "unassignStore",
+            summary = "Unassign a store from a staff member",
+            description = "Idempotent.")
     ResponseEntity<Void> unassignStore(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
@@ -220,7 +236,9 @@ class StaffController {
 
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('staff:deactivate')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
+            operationId = "deactivateStaff",
             summary = "Deactivate a staff member",
             description = "Never deletes. The account can no longer log in and its tokens stop working at once.")
     ResponseEntity<Void> deactivate(

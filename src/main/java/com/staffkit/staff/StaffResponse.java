@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A staff member as clients see it. Never carries a password or its hash. */
 @Schema(name = "Staff")
@@ -18,45 +19,47 @@ public record StaffResponse(
         @Schema(description = "Organization id", example = "1")
         long organization,
 
-        @Schema(example = "jdoe") String username,
-        @Schema(example = "john.doe@example.com") String email,
+        @Schema(example = "jdoe") @Nullable String username,
+        @Schema(example = "john.doe@example.com") @Nullable String email,
         @Schema(example = "John") String firstName,
         @Schema(example = "Doe") String lastName,
         @Schema(example = "John Doe") String fullName,
-        @Schema(example = "Store manager") String jobTitle,
-        @Schema(example = "+15555551212") String phone,
-        @Schema(example = "+13105551212") String mobilePhone,
+        @Schema(example = "Store manager") @Nullable String jobTitle,
+        @Schema(example = "+15555551212") @Nullable String phone,
+        @Schema(example = "+13105551212") @Nullable String mobilePhone,
 
-        @Schema(description = "IANA time zone", example = "Europe/Istanbul")
+        @Schema(description = "IANA time zone", example = "Europe/Istanbul") @Nullable
         String timeZone,
 
-        String avatarUrl,
+        @Nullable String avatarUrl,
         @Schema(example = "[\"manager\"]") List<String> roles,
         boolean isActive,
 
         @Schema(description = "False until the account has a password (pending)")
         boolean hasActivated,
 
-        @Schema(description = "External id for syncing", example = "3333")
+        @Schema(description = "External id for syncing", example = "3333") @Nullable
         String remoteId,
 
         Map<String, String> attributes,
         List<String> tags,
         List<StoreSummary> retailStores,
         boolean fullStoreAccess,
-        StoreSummary currentStore,
+        @Nullable StoreSummary currentStore,
         List<TeamSummary> teams,
-        Instant lastLogin,
+        @Nullable Instant lastLogin,
         Instant dateJoined,
         Instant createdAt,
         Instant modifiedAt,
 
         @Schema(description = "Present once, in the response to a create with generate_password: true")
         @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable
         String generatedPassword) {
 
     /** A store as listed on a staff member. */
-    public record StoreSummary(long id, String name, String remoteId, boolean isActive) {}
+    public record StoreSummary(
+            long id, String name, @Nullable String remoteId, boolean isActive) {}
 
     /** A team as listed on a staff member. */
     public record TeamSummary(long id, String name) {}

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,12 +25,13 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/stores")
-@Tag(name = "Stores", description = "Retail stores (sites) of an organization and their staff")
+@Tag(name = "Stores")
 class StoreController {
 
     private final StoreService stores;
@@ -42,7 +44,10 @@ class StoreController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('stores:read')")
-    @Operation(summary = "List stores", description = "Active stores only unless include_inactive=true.")
+    @Operation(
+            operationId = "listStores",
+            summary = "List stores",
+            description = "Active stores only unless include_inactive=true.")
     PageResponse<StoreResponse> list(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) Integer page,
@@ -64,14 +69,18 @@ class StoreController {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('stores:read')")
-    @Operation(summary = "Get one store")
+    @Operation(operationId = "getStore", summary = "Get one store")
     StoreResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
         return stores.get(caller, id);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('stores:write')")
-    @Operation(summary = "Create a store", description = "remote_id is unique per organization.")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            operationId = "createStore",
+            summary = "Create a store",
+            description = "remote_id is unique per organization.")
     ResponseEntity<StoreResponse> create(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @Valid @RequestBody StoreRequest request) {
@@ -82,7 +91,10 @@ class StoreController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('stores:write')")
-    @Operation(summary = "Replace a store", description = "Writable fields that are missing become null or default.")
+    @Operation(
+            operationId = "replaceStore",
+            summary = "Replace a store",
+            description = "Writable fields that are missing become null or default.")
     StoreResponse replace(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
@@ -95,6 +107,7 @@ class StoreController {
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
     @PreAuthorize("hasAuthority('stores:write')")
     @Operation(
+            operationId = "updateStore",
             summary = "Change some fields of a store",
             description = "JSON merge patch; {\"is_active\": true} reactivates.")
     StoreResponse patch(
@@ -106,7 +119,11 @@ class StoreController {
 
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('stores:write')")
-    @Operation(summary = "Deactivate a store", description = "Never deletes; it can no longer be newly assigned.")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            operationId = "deactivateStore",
+            summary = "Deactivate a store",
+            description = "Never deletes; it can no longer be newly assigned.")
     ResponseEntity<Void> deactivate(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
         stores.deactivate(caller, id);
@@ -115,7 +132,10 @@ class StoreController {
 
     @GetMapping("/{id}/staff")
     @PreAuthorize("hasAuthority('stores:read') and hasAuthority('staff:read')")
-    @Operation(summary = "List a store's staff", description = "Active staff only unless include_inactive=true.")
+    @Operation(
+            operationId = "listStoreStaff",
+            summary = "List a store's staff",
+            description = "Active staff only unless include_inactive=true.")
     PageResponse<StaffResponse> staff(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,12 +29,13 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/teams")
-@Tag(name = "Teams", description = "Teams of staff with responsibilities, and their membership")
+@Tag(name = "Teams")
 class TeamController {
 
     private final TeamService teams;
@@ -51,6 +53,7 @@ class TeamController {
     @GetMapping("/responsibilities")
     @PreAuthorize("hasAuthority('teams:read')")
     @Operation(
+            operationId = "listResponsibilities",
             summary = "The predefined responsibilities, with a description of each",
             description =
                     "Teams may also carry custom responsibilities: upper-case names matching ^[A-Z][A-Z0-9_]{1,63}$.")
@@ -62,7 +65,7 @@ class TeamController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('teams:read')")
-    @Operation(summary = "List teams", description = "Paginated like staff, with filters.")
+    @Operation(operationId = "listTeams", summary = "List teams", description = "Paginated like staff, with filters.")
     PageResponse<TeamResponse> list(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @Parameter(description = "Page number, from 1") @RequestParam(required = false) Integer page,
@@ -87,14 +90,16 @@ class TeamController {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('teams:read')")
-    @Operation(summary = "Get one team")
+    @Operation(operationId = "getTeam", summary = "Get one team")
     TeamResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
         return teams.get(caller, id);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('teams:write')")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(
+            operationId = "createTeam",
             summary = "Create a team",
             description = "Names are unique per organization, case-insensitively; duplicate responsibilities collapse.")
     ResponseEntity<TeamResponse> create(
@@ -106,7 +111,10 @@ class TeamController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('teams:write')")
-    @Operation(summary = "Replace a team", description = "Missing fields become null or empty.")
+    @Operation(
+            operationId = "replaceTeam",
+            summary = "Replace a team",
+            description = "Missing fields become null or empty.")
     TeamResponse replace(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
@@ -118,7 +126,7 @@ class TeamController {
             path = "/{id}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
     @PreAuthorize("hasAuthority('teams:write')")
-    @Operation(summary = "Change some fields of a team", description = "JSON merge patch.")
+    @Operation(operationId = "updateTeam", summary = "Change some fields of a team", description = "JSON merge patch.")
     TeamResponse patch(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
@@ -128,7 +136,11 @@ class TeamController {
 
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAuthority('teams:write')")
-    @Operation(summary = "Delete a team", description = "Its memberships go with it; the staff stay.")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            operationId = "deleteTeam",
+            summary = "Delete a team",
+            description = "Its memberships go with it; the staff stay.")
     ResponseEntity<Void> delete(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
         teams.delete(caller, id);
@@ -137,7 +149,10 @@ class TeamController {
 
     @GetMapping("/{id}/members")
     @PreAuthorize("hasAuthority('teams:read') and hasAuthority('staff:read')")
-    @Operation(summary = "List a team's members", description = "Active members only unless include_inactive=true.")
+    @Operation(
+            operationId = "listTeamMembers",
+            summary = "List a team's members",
+            description = "Active members only unless include_inactive=true.")
     PageResponse<StaffResponse> members(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
@@ -149,7 +164,9 @@ class TeamController {
 
     @PostMapping(path = "/{id}/members", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('teams:write')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
+            operationId = "addTeamMembers",
             summary = "Add several members at once",
             description = "All or nothing: an unknown staff id is 400 listing the bad ids, and none is added.")
     ResponseEntity<Void> addMembers(
@@ -162,7 +179,8 @@ class TeamController {
 
     @PutMapping("/{id}/members/{staffId}")
     @PreAuthorize("hasAuthority('teams:write')")
-    @Operation(summary = "Add a member", description = "Idempotent.")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "addTeamMember", summary = "Add a member", description = "Idempotent.")
     ResponseEntity<Void> addMember(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
@@ -173,7 +191,8 @@ class TeamController {
 
     @DeleteMapping("/{id}/members/{staffId}")
     @PreAuthorize("hasAuthority('teams:write')")
-    @Operation(summary = "Remove a member", description = "Idempotent.")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "removeTeamMember", summary = "Remove a member", description = "Idempotent.")
     ResponseEntity<Void> removeMember(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,

@@ -3,6 +3,7 @@ package com.staffkit.team;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 @Schema(name = "Team")
 record TeamResponse(
@@ -13,7 +14,7 @@ record TeamResponse(
 
         @Schema(example = "Prescription Management Team") String name,
 
-        @Schema(example = "Handles refills and change requests")
+        @Schema(example = "Handles refills and change requests") @Nullable
         String description,
 
         @Schema(example = "[\"PROCESS_REFILL_REQUESTS\", \"REVIEW_PRESCRIPTIONS\"]")
