@@ -6,7 +6,7 @@ import com.staffkit.common.error.UnauthorizedException;
 import com.staffkit.common.security.Secrets;
 import com.staffkit.staff.LoginAccount;
 import com.staffkit.staff.StaffLogins;
-import com.staffkit.staff.StaffService;
+import com.staffkit.staff.StaffStoreAssignments;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +26,7 @@ class LoginService {
     private final PasswordEncoder passwordEncoder;
     private final SessionService sessions;
     private final LoginThrottle throttle;
-    private final StaffService staffService;
+    private final StaffStoreAssignments storeAssignments;
     private final String unknownAccountHash;
 
     LoginService(
@@ -34,12 +34,12 @@ class LoginService {
             PasswordEncoder passwordEncoder,
             SessionService sessions,
             LoginThrottle throttle,
-            StaffService staffService) {
+            StaffStoreAssignments storeAssignments) {
         this.staffLogins = staffLogins;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
         this.throttle = throttle;
-        this.staffService = staffService;
+        this.storeAssignments = storeAssignments;
         this.unknownAccountHash = passwordEncoder.encode(Secrets.newSecret());
     }
 
@@ -70,7 +70,7 @@ class LoginService {
         throttle.recordSuccess(identifier);
         throttle.recordSuccess(accountKey(staff));
         if (request.store() != null) {
-            staffService.selectCurrentStore(staff.staffId(), request.store());
+            storeAssignments.selectCurrentStore(staff.staffId(), request.store());
         }
         staffLogins.recordLogin(staff.staffId());
         return LoginResponse.of(sessions.start(staff.staffId(), staff.organizationId(), staff.sessionEpoch()));

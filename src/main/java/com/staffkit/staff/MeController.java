@@ -30,10 +30,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Me")
 class MeController {
 
-    private final StaffService staffService;
+    private final StaffReader reader;
+    private final StaffStoreAssignments storeAssignments;
+    private final StaffAccounts accounts;
 
-    MeController(StaffService staffService) {
-        this.staffService = staffService;
+    MeController(StaffReader reader, StaffStoreAssignments storeAssignments, StaffAccounts accounts) {
+        this.reader = reader;
+        this.storeAssignments = storeAssignments;
+        this.accounts = accounts;
     }
 
     /** The caller's staff representation plus its effective permissions. */
@@ -60,8 +64,7 @@ class MeController {
             throw new ForbiddenException("An API key is not a staff member; use GET /api/v1/api-keys to see keys.");
         }
         return new MeResponse(
-                staffService.self(caller),
-                caller.permissions().stream().sorted().toList());
+                reader.self(caller), caller.permissions().stream().sorted().toList());
     }
 
     @PostMapping(path = "/current-store", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -74,7 +77,7 @@ class MeController {
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @Valid @RequestBody CurrentStoreRequest request) {
         requireStaff(caller);
-        staffService.selectCurrentStore(caller.staffId(), request.store());
+        storeAssignments.selectCurrentStore(caller.staffId(), request.store());
         return me(caller);
     }
 
@@ -83,7 +86,7 @@ class MeController {
     @Operation(operationId = "clearCurrentStore", summary = "Clear the store you are working at")
     ResponseEntity<Void> clearCurrentStore(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
         requireStaff(caller);
-        staffService.selectCurrentStore(caller.staffId(), null);
+        storeAssignments.selectCurrentStore(caller.staffId(), null);
         return ResponseEntity.noContent().build();
     }
 
@@ -104,7 +107,7 @@ class MeController {
     ResponseEntity<Void> changePassword(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @Valid @RequestBody ChangePasswordRequest request) {
-        staffService.changeOwnPassword(caller, request.currentPassword(), request.newPassword());
+        accounts.changeOwnPassword(caller, request.currentPassword(), request.newPassword());
         return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
     }
 }

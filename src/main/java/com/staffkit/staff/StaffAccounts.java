@@ -1,6 +1,8 @@
 package com.staffkit.staff;
 
 import com.staffkit.common.error.ConflictException;
+import com.staffkit.common.error.ForbiddenException;
+import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.security.Caller;
 import java.time.Clock;
 import java.util.Optional;
@@ -10,28 +12,31 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The staff side of activation and password reset: find the account, set its password. */
+/** The staff side of activation, password reset and password change: find the account, set its password. */
 @Service
 public class StaffAccounts {
 
     private final StaffRepository repository;
-    private final StaffService staffService;
+    private final StaffReader reader;
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordAttemptGuard passwordAttempts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     StaffAccounts(
             StaffRepository repository,
-            StaffService staffService,
+            StaffReader reader,
             JdbcClient jdbc,
             PasswordEncoder passwordEncoder,
+            PasswordAttemptGuard passwordAttempts,
             ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
-        this.staffService = staffService;
+        this.reader = reader;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
+        this.passwordAttempts = passwordAttempts;
         this.events = events;
         this.clock = clock;
     }
@@ -69,7 +74,7 @@ public class StaffAccounts {
     /** A pending account the caller may (re-)send an activation email for; 409 once it is activated. */
     @Transactional(readOnly = true)
     public AccountSummary pendingForResend(Caller caller, long staffId) {
-        staffService.get(caller, staffId);
+        reader.get(caller, staffId);
         AccountSummary account = find(staffId).orElseThrow(() -> StaffNotFoundException.forId(staffId));
         if (account.activated()) {
             throw new ConflictException("This account is already activated.");
@@ -102,6 +107,26 @@ public class StaffAccounts {
         Staff staff = repository.findById(staffId).orElseThrow(() -> StaffNotFoundException.forId(staffId));
         PasswordPolicy.check("password", password, staff.email(), staff.username());
         staff.changePassword(passwordEncoder.encode(password), clock.instant());
+        repository.saveAndFlush(staff);
+        events.publishEvent(new StaffPasswordChanged(staff.id(), staff.organizationId()));
+    }
+
+    /** Changes the caller's own password; every session of the account ends, this one included. */
+    @Transactional
+    public void changeOwnPassword(Caller caller, String currentPassword, String newPassword) {
+        if (!caller.isStaff()) {
+            throw new ForbiddenException("Only a staff member has a password; an API key does not.");
+        }
+        Staff staff =
+                repository.findById(caller.staffId()).orElseThrow(() -> StaffNotFoundException.forId(caller.staffId()));
+        String guessKey = "password-change:" + staff.id();
+        passwordAttempts.attempt(guessKey);
+        if (staff.passwordHash() == null || !passwordEncoder.matches(currentPassword, staff.passwordHash())) {
+            throw InvalidRequestException.forField("current_password", "is incorrect");
+        }
+        passwordAttempts.succeeded(guessKey);
+        PasswordPolicy.check("new_password", newPassword, staff.email(), staff.username());
+        staff.changePassword(passwordEncoder.encode(newPassword), clock.instant());
         repository.saveAndFlush(staff);
         events.publishEvent(new StaffPasswordChanged(staff.id(), staff.organizationId()));
     }

@@ -45,10 +45,18 @@ class StaffController {
              "generate_password": true}""";
 
     private final StaffService staffService;
+    private final StaffReader reader;
+    private final StaffStoreAssignments storeAssignments;
     private final JsonMergePatch mergePatch;
 
-    StaffController(StaffService staffService, JsonMergePatch mergePatch) {
+    StaffController(
+            StaffService staffService,
+            StaffReader reader,
+            StaffStoreAssignments storeAssignments,
+            JsonMergePatch mergePatch) {
         this.staffService = staffService;
+        this.reader = reader;
+        this.storeAssignments = storeAssignments;
         this.mergePatch = mergePatch;
     }
 
@@ -108,14 +116,14 @@ class StaffController {
                 store,
                 hasActivated,
                 ordering);
-        return staffService.list(caller, filter, PageRequest.of(page, pageSize, after));
+        return reader.list(caller, filter, PageRequest.of(page, pageSize, after));
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('staff:read')")
     @Operation(operationId = "getStaff", summary = "Get one staff member")
     StaffResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
-        return staffService.get(caller, id);
+        return reader.get(caller, id);
     }
 
     @GetMapping("/lookup")
@@ -132,7 +140,7 @@ class StaffController {
             @RequestParam(name = "remote_id", required = false) String remoteId,
             @Parameter(description = "Organization id (for callers that see several)") @RequestParam(required = false)
                     Long organization) {
-        return staffService.lookup(caller, new StaffLookup(key, email, username, remoteId, organization));
+        return reader.lookup(caller, new StaffLookup(key, email, username, remoteId, organization));
     }
 
     @GetMapping("/service-user")
@@ -144,7 +152,7 @@ class StaffController {
     StaffResponse serviceUser(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) Long organization) {
-        return staffService.serviceUser(caller, organization);
+        return reader.serviceUser(caller, organization);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -215,7 +223,7 @@ class StaffController {
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
             @PathVariable long storeId) {
-        staffService.assignStore(caller, id, storeId);
+        storeAssignments.assign(caller, id, storeId);
         return ResponseEntity.noContent().build();
     }
 
@@ -230,7 +238,7 @@ class StaffController {
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
             @PathVariable long storeId) {
-        staffService.unassignStore(caller, id, storeId);
+        storeAssignments.unassign(caller, id, storeId);
         return ResponseEntity.noContent().build();
     }
 

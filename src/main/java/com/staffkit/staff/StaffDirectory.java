@@ -18,11 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StaffDirectory {
 
-    private final StaffService staffService;
+    private final StaffReader reader;
     private final JdbcClient jdbc;
 
-    StaffDirectory(StaffService staffService, JdbcClient jdbc) {
-        this.staffService = staffService;
+    StaffDirectory(StaffReader reader, JdbcClient jdbc) {
+        this.reader = reader;
         this.jdbc = jdbc;
     }
 
@@ -60,7 +60,7 @@ public class StaffDirectory {
             Caller caller, long teamId, boolean includeInactive, PageRequest page) {
         StaffFilter filter = new StaffFilter(
                 null, List.of(), null, includeInactive, true, null, null, null, null, teamId, null, null, null);
-        return staffService.list(caller, filter, page);
+        return reader.list(caller, filter, page);
     }
 
     /** A store's staff as staff representations, paginated like the staff list. */
@@ -68,6 +68,6 @@ public class StaffDirectory {
             Caller caller, long storeId, boolean includeInactive, PageRequest page) {
         StaffFilter filter = new StaffFilter(
                 null, List.of(), null, includeInactive, true, null, null, null, null, null, storeId, null, null);
-        return staffService.list(caller, filter, page);
+        return reader.list(caller, filter, page);
     }
 }

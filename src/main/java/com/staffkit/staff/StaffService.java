@@ -6,8 +6,6 @@ import com.staffkit.common.error.FieldViolation;
 import com.staffkit.common.error.ForbiddenException;
 import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.security.Caller;
-import com.staffkit.common.web.PageRequest;
-import com.staffkit.common.web.PageResponse;
 import com.staffkit.organization.OrganizationDirectory;
 import com.staffkit.role.Permissions;
 import com.staffkit.role.RoleCatalog;
@@ -17,10 +15,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,7 +25,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Staff rules: tenancy, role grants without escalation, deactivation. */
+/**
+ * Creating, replacing (PUT, PATCH) and deactivating staff, under the rules of {@link StaffChangeRules}.
+ */
 @Service
 public class StaffService {
 
@@ -40,111 +38,37 @@ public class StaffService {
             "uk_staff_organization_remote_id", "remote_id");
 
     private final StaffRepository repository;
-    private final StaffQueries queries;
+    private final StaffReader reader;
     private final StaffMapper mapper;
+    private final StaffChangeRules rules;
     private final RoleCatalog roleCatalog;
     private final OrganizationDirectory organizations;
     private final PasswordEncoder passwordEncoder;
     private final StaffStores stores;
-    private final PasswordAttemptGuard passwordAttempts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     StaffService(
             StaffRepository repository,
-            StaffQueries queries,
+            StaffReader reader,
             StaffMapper mapper,
+            StaffChangeRules rules,
             RoleCatalog roleCatalog,
             OrganizationDirectory organizations,
             PasswordEncoder passwordEncoder,
             StaffStores stores,
-            PasswordAttemptGuard passwordAttempts,
             ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
-        this.queries = queries;
+        this.reader = reader;
         this.mapper = mapper;
+        this.rules = rules;
         this.roleCatalog = roleCatalog;
         this.organizations = organizations;
         this.passwordEncoder = passwordEncoder;
         this.stores = stores;
-        this.passwordAttempts = passwordAttempts;
         this.events = events;
         this.clock = clock;
-    }
-
-    // Single-statement reads run without a transaction: no BEGIN/COMMIT round trips and no
-    // persistence context on the hot path; inside a write transaction they join it as usual.
-    public StaffResponse get(Caller caller, long id) {
-        return queries.findById(id, Visibility.of(caller))
-                .map(mapper::toResponse)
-                .orElseThrow(() -> StaffNotFoundException.forId(id));
-    }
-
-    /** The caller's own staff representation, whatever its store scope. */
-    public StaffResponse self(Caller caller) {
-        if (!caller.isStaff()) {
-            throw new ForbiddenException("An API key is not a staff member.");
-        }
-        return queries.findById(caller.staffId(), Visibility.organization(caller.organizationId()))
-                .map(mapper::toResponse)
-                .orElseThrow(() -> StaffNotFoundException.forId(caller.staffId()));
-    }
-
-    /**
-     * The page and the count are two statements; under concurrent writes they may differ by a row or
-     * two. A plain search and a store's or a team's staff come with their count in one statement;
-     * other lists in id order without a search page by key ({@code after} in their next links). A
-     * search keeps page numbers: its pages end at the count's cap.
-     */
-    PageResponse<StaffResponse> list(Caller caller, StaffFilter filter, PageRequest page) {
-        Visibility visible = Visibility.of(caller);
-        boolean keyed = filter.inIdOrder() && !filter.searching();
-        if (page.after() != null && !keyed) {
-            throw new InvalidRequestException(
-                    "after: only lists in id order without search page by key; leave it out here",
-                    List.of(new FieldViolation("after", "only with the default ordering by id and no search")));
-        }
-        Optional<StaffQueries.CountedPage> searched =
-                queries.plainSearch(visible, filter, page.pageSize(), page.offset());
-        if (searched.isPresent()) {
-            StaffQueries.CountedPage found = searched.get();
-            return page.counted(found.rows(), found.total(), found::total, mapper::toResponse);
-        }
-        // A store's or a team's few hundred staff: offsets are cheap, the count comes with the page.
-        if (page.after() == null && (filter.store() != null || filter.team() != null)) {
-            StaffQueries.CountedPage counted = queries.listCounted(visible, filter, page.pageSize(), page.offset());
-            return page.counted(
-                    counted.rows(), counted.total(), () -> queries.count(visible, filter), mapper::toResponse);
-        }
-        if (keyed) {
-            return page.fetchAfter(
-                    (limit, offset, after) -> queries.list(visible, filter, limit, offset, after),
-                    () -> queries.count(visible, filter),
-                    StaffRow::id,
-                    mapper::toResponse);
-        }
-        return page.fetch(
-                (limit, offset) -> queries.list(visible, filter, limit, offset, null),
-                () -> queries.count(visible, filter),
-                mapper::toResponse);
-    }
-
-    StaffResponse lookup(Caller caller, StaffLookup lookup) {
-        return queries.lookup(Visibility.of(caller), lookup)
-                .map(mapper::toResponse)
-                .orElseThrow(StaffNotFoundException::forLookup);
-    }
-
-    @Transactional(readOnly = true)
-    StaffResponse serviceUser(Caller caller, Long organization) {
-        long organizationId = organization == null ? caller.organizationId() : organization;
-        if (!caller.canSee(organizationId)) {
-            throw StaffNotFoundException.serviceUser();
-        }
-        return queries.findServiceUser(organizationId)
-                .map(mapper::toResponse)
-                .orElseThrow(StaffNotFoundException::serviceUser);
     }
 
     @Transactional
@@ -159,11 +83,12 @@ public class StaffService {
         List<String> requestedRoles = request.roles() == null ? DEFAULT_ROLES : request.roles();
         List<RoleGrant> roles = resolveRoles(organizationId, requestedRoles);
         if (!sameNames(roles, DEFAULT_ROLES)) {
-            requireRoleAssignment(caller);
+            StaffChangeRules.requireRoleAssignment(caller);
         }
-        requireGrantable(caller, roles);
+        StaffChangeRules.requireGrantable(caller, roles);
         if (Boolean.FALSE.equals(request.isActive())) {
-            require(caller, Permissions.STAFF_DEACTIVATE, "Creating an inactive account needs staff:deactivate.");
+            StaffChangeRules.require(
+                    caller, Permissions.STAFF_DEACTIVATE, "Creating an inactive account needs staff:deactivate.");
         }
         StaffProfile profile = profile(request, roles);
         if (request.password() != null) {
@@ -172,7 +97,7 @@ public class StaffService {
         if (profile.fullStoreAccess() && !caller.hasFullStoreAccess()) {
             throw new ForbiddenException("Only a caller with full store access can grant full store access.");
         }
-        Set<Long> storeIds = checkedStores(caller, organizationId, Set.of(), request.retailStores());
+        Set<Long> storeIds = rules.checkedStores(caller, organizationId, Set.of(), request.retailStores());
         if (!caller.hasFullStoreAccess() && java.util.Collections.disjoint(storeIds, caller.storeScope())) {
             throw InvalidRequestException.forField("retail_stores", "assign at least one of your own stores");
         }
@@ -192,24 +117,23 @@ public class StaffService {
         if (!saved.isActivated() && saved.email() != null && canLogIn) {
             events.publishEvent(new ActivationRequested(saved.id(), saved.organizationId()));
         }
-        StaffResponse response = get(caller, saved.id());
+        StaffResponse response = reader.get(caller, saved.id());
         return generatedPassword == null ? response : response.withGeneratedPassword(generatedPassword);
     }
 
     @Transactional
     StaffResponse replace(Caller caller, long id, UpdateStaffRequest request) {
-        Staff staff = loadForChange(caller, id);
+        Staff staff = rules.loadForChange(caller, id);
         List<String> requestedRoles = request.roles() == null ? DEFAULT_ROLES : request.roles();
         List<RoleGrant> roles = resolveRoles(staff.organizationId(), requestedRoles);
         Set<Long> newRoleIds = roleIds(roles);
-        if (!newRoleIds.equals(staff.roleIds())) {
-            requireRoleAssignment(caller);
-            if (caller.is(staff.id())) {
-                throw new ForbiddenException("You cannot change your own roles.");
-            }
-            requireGrantable(caller, roles);
-        }
         StaffProfile profile = profile(request, roles);
+        StaffChangeRules.requireKeyLeavesItsCreatorAlone(caller, staff, profile, newRoleIds);
+        if (!newRoleIds.equals(staff.roleIds())) {
+            StaffChangeRules.requireRoleAssignment(caller);
+            StaffChangeRules.requireNotOwnRoles(caller, staff);
+            StaffChangeRules.requireGrantable(caller, roles);
+        }
         boolean requestedFullAccess = profile.fullStoreAccess();
         if (requestedFullAccess == stores.hasFullStoreAccess(staff.id())) {
             // Unchanged as the client sees it (owner, admin and superadmin always show true): keep the stored flag.
@@ -217,16 +141,18 @@ public class StaffService {
         } else if (!caller.hasFullStoreAccess()) {
             throw new ForbiddenException("Only a caller with full store access can change full store access.");
         }
-        Set<Long> storeIds = checkedStores(caller, staff.organizationId(), staff.storeIds(), request.retailStores());
+        Set<Long> storeIds =
+                rules.checkedStores(caller, staff.organizationId(), staff.storeIds(), request.retailStores());
         boolean storesChanged =
                 !storeIds.equals(staff.storeIds()) || profile.fullStoreAccess() != staff.ownFullStoreAccess();
         Instant now = clock.instant();
         boolean rolesChanged = !newRoleIds.equals(staff.roleIds());
         boolean deactivated = false;
         if (profile.active() != staff.isActive()) {
-            require(caller, Permissions.STAFF_DEACTIVATE, "Changing is_active needs staff:deactivate.");
+            StaffChangeRules.require(
+                    caller, Permissions.STAFF_DEACTIVATE, "Changing is_active needs staff:deactivate.");
             if (!profile.active()) {
-                requireNotSelf(caller, staff);
+                StaffChangeRules.requireNotSelf(caller, staff);
                 deactivated = staff.deactivate(now);
             } else {
                 staff.reactivate(now);
@@ -245,106 +171,23 @@ public class StaffService {
         if (rolesChanged) {
             events.publishEvent(new StaffRolesChanged(staff.id(), staff.organizationId()));
         }
-        return get(caller, id);
+        return reader.get(caller, id);
     }
 
     /** The current state as a full-replace request, for merging a PATCH onto. */
     @Transactional(readOnly = true)
     UpdateStaffRequest currentState(Caller caller, long id) {
-        return mapper.toUpdateRequest(get(caller, id));
-    }
-
-    /** Changes the caller's own password; every session of the account ends, this one included. */
-    @Transactional
-    public void changeOwnPassword(Caller caller, String currentPassword, String newPassword) {
-        if (!caller.isStaff()) {
-            throw new ForbiddenException("Only a staff member has a password; an API key does not.");
-        }
-        Staff staff =
-                repository.findById(caller.staffId()).orElseThrow(() -> StaffNotFoundException.forId(caller.staffId()));
-        String guessKey = "password-change:" + staff.id();
-        passwordAttempts.attempt(guessKey);
-        if (staff.passwordHash() == null || !passwordEncoder.matches(currentPassword, staff.passwordHash())) {
-            throw InvalidRequestException.forField("current_password", "is incorrect");
-        }
-        passwordAttempts.succeeded(guessKey);
-        PasswordPolicy.check("new_password", newPassword, staff.email(), staff.username());
-        staff.changePassword(passwordEncoder.encode(newPassword), clock.instant());
-        save(staff);
-        events.publishEvent(new StaffPasswordChanged(staff.id(), staff.organizationId()));
-    }
-
-    /** Assigns one store (idempotent). */
-    @Transactional
-    void assignStore(Caller caller, long id, long storeId) {
-        Staff staff = loadForChange(caller, id);
-        Set<Long> wanted = new java.util.HashSet<>(staff.storeIds());
-        wanted.add(storeId);
-        Set<Long> storeIds = checkedStores(caller, staff.organizationId(), staff.storeIds(), List.copyOf(wanted));
-        staff.replaceStores(storeIds, stores.hasFullStoreAccess(staff.id()), clock.instant());
-        save(staff);
-        events.publishEvent(new StaffStoresChanged(staff.id(), staff.organizationId()));
-    }
-
-    /** Unassigns one store (idempotent); an unknown store is 404. */
-    @Transactional
-    void unassignStore(Caller caller, long id, long storeId) {
-        Staff staff = loadForChange(caller, id);
-        boolean known = stores.find(List.of(storeId)).stream()
-                .anyMatch(store -> store.organizationId() == staff.organizationId());
-        if (!known) {
-            throw InvalidRequestException.forField("retail_stores", "unknown store ids: [" + storeId + "]");
-        }
-        Set<Long> wanted = new java.util.HashSet<>(staff.storeIds());
-        wanted.remove(storeId);
-        Set<Long> storeIds = checkedStores(caller, staff.organizationId(), staff.storeIds(), List.copyOf(wanted));
-        staff.replaceStores(storeIds, stores.hasFullStoreAccess(staff.id()), clock.instant());
-        save(staff);
-        events.publishEvent(new StaffStoresChanged(staff.id(), staff.organizationId()));
-    }
-
-    /** Switches the store the caller works at now: an assigned one, or any active one with full access. */
-    @Transactional
-    public void selectCurrentStore(long staffId, Long storeId) {
-        if (storeId != null && !stores.canWorkAt(staffId, storeId)) {
-            throw InvalidRequestException.forField(
-                    "store", "not a store you may work at: it must be active and assigned to you");
-        }
-        stores.setCurrentStore(staffId, storeId, clock.instant());
+        return mapper.toUpdateRequest(reader.get(caller, id));
     }
 
     @Transactional
     void deactivate(Caller caller, long id) {
-        Staff staff = loadForChange(caller, id);
-        requireNotSelf(caller, staff);
+        Staff staff = rules.loadForChange(caller, id);
+        StaffChangeRules.requireNotSelf(caller, staff);
         if (staff.deactivate(clock.instant())) {
             save(staff);
             events.publishEvent(new StaffDeactivated(staff.id(), staff.organizationId()));
         }
-    }
-
-    /**
-     * Loads a staff member the caller may change: visible (else 404), not the service user, and
-     * holding no permission the caller lacks, so nobody manages an account more powerful than their own.
-     */
-    private Staff loadForChange(Caller caller, long id) {
-        Staff staff = repository.findVisibleTo(caller, id).orElseThrow(() -> StaffNotFoundException.forId(id));
-        if (!caller.hasFullStoreAccess() && java.util.Collections.disjoint(staff.storeIds(), caller.storeScope())) {
-            throw StaffNotFoundException.forId(id);
-        }
-        if (staff.isServiceUser()) {
-            throw new ConflictException("The service user is managed by Staffkit and cannot be changed.");
-        }
-        if (!caller.is(staff.id())) {
-            List<RoleGrant> current = roleCatalog.findByIds(staff.roleIds());
-            for (RoleGrant role : current) {
-                if (!canGrant(caller, role)) {
-                    throw new ForbiddenException(
-                            "This staff member holds permissions you do not have; you cannot change them.");
-                }
-            }
-        }
-        return staff;
     }
 
     private Staff save(Staff staff) {
@@ -358,37 +201,6 @@ public class StaffService {
         }
     }
 
-    /**
-     * Validates a new list of assigned stores: every id a store of the organization (else 400 naming
-     * them), newly added ones active, and a store-scoped caller changing only its own stores.
-     */
-    private Set<Long> checkedStores(Caller caller, long organizationId, Set<Long> current, List<Long> requested) {
-        Set<Long> wanted = new LinkedHashSet<>(requested == null ? List.of() : requested);
-        Map<Long, StaffStores.StoreRef> found = stores.find(wanted).stream()
-                .filter(store -> store.organizationId() == organizationId)
-                .collect(Collectors.toMap(StaffStores.StoreRef::id, store -> store));
-        List<Long> unknown =
-                wanted.stream().filter(id -> !found.containsKey(id)).toList();
-        if (!unknown.isEmpty()) {
-            throw InvalidRequestException.forField("retail_stores", "unknown store ids: " + unknown);
-        }
-        List<Long> inactive = wanted.stream()
-                .filter(id -> !current.contains(id) && !found.get(id).active())
-                .toList();
-        if (!inactive.isEmpty()) {
-            throw InvalidRequestException.forField("retail_stores", "deactivated store ids: " + inactive);
-        }
-        if (!caller.hasFullStoreAccess()) {
-            Set<Long> changed = new java.util.HashSet<>(wanted);
-            changed.addAll(current);
-            changed.removeIf(id -> wanted.contains(id) && current.contains(id));
-            if (!caller.storeScope().containsAll(changed)) {
-                throw new ForbiddenException("You can assign and unassign only your own stores.");
-            }
-        }
-        return wanted;
-    }
-
     private List<RoleGrant> resolveRoles(long organizationId, List<String> names) {
         return roleCatalog.resolve(organizationId, names);
     }
@@ -399,35 +211,6 @@ public class StaffService {
 
     private static boolean sameNames(List<RoleGrant> roles, List<String> names) {
         return roles.stream().map(RoleGrant::name).collect(Collectors.toSet()).equals(new HashSet<>(names));
-    }
-
-    private static void requireRoleAssignment(Caller caller) {
-        require(caller, Permissions.ROLES_ASSIGN, "Changing roles needs roles:assign.");
-    }
-
-    private static void requireGrantable(Caller caller, List<RoleGrant> roles) {
-        for (RoleGrant role : roles) {
-            if (!canGrant(caller, role)) {
-                throw new ForbiddenException(
-                        "You cannot grant the role '" + role.name() + "': it carries permissions you do not hold.");
-            }
-        }
-    }
-
-    private static boolean canGrant(Caller caller, RoleGrant role) {
-        return caller.hasAll(role.permissions()) && (!role.isSuperadmin() || caller.allOrganizations());
-    }
-
-    private static void require(Caller caller, String permission, String detail) {
-        if (!caller.has(permission)) {
-            throw new ForbiddenException(detail);
-        }
-    }
-
-    private static void requireNotSelf(Caller caller, Staff staff) {
-        if (caller.is(staff.id())) {
-            throw new ForbiddenException("You cannot deactivate yourself.");
-        }
     }
 
     /** Normalizes the input and checks the rules that span fields. */

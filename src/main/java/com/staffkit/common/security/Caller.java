@@ -14,7 +14,7 @@ import java.util.Set;
  * @param permissions the union of the permissions of the caller's roles
  * @param storeScope the stores whose staff a store-scoped manager sees, or null for every store
  * @param keyOwnerId for an API key, the staff member who created it: the key counts as that person
- *     wherever acting on oneself is refused
+ *     wherever acting on oneself is refused, and never changes that person's login, roles or state
  */
 public record Caller(
         Long staffId,
@@ -65,9 +65,22 @@ public record Caller(
         return permissions.containsAll(required);
     }
 
-    /** True when the request is made by this staff member themselves, or by an API key they created. */
-    public boolean is(long staff) {
-        return (staffId != null && staffId == staff) || (keyOwnerId != null && keyOwnerId == staff);
+    /** True when this staff member makes the request themselves (a session of theirs, never a key). */
+    public boolean isSelf(long staff) {
+        return staffId != null && staffId == staff;
+    }
+
+    /** True when the request is made with an API key this staff member created. */
+    public boolean isKeyCreatedBy(long staff) {
+        return apiKeyId != null && keyOwnerId != null && keyOwnerId == staff;
+    }
+
+    /**
+     * True when the request is made by this staff member or by a key they created: where acting on
+     * oneself is refused (own roles, deactivating oneself), a key counts as its creator.
+     */
+    public boolean actsFor(long staff) {
+        return isSelf(staff) || isKeyCreatedBy(staff);
     }
 
     public boolean isStaff() {

@@ -1,0 +1,99 @@
+package com.staffkit.staff;
+
+import com.staffkit.common.error.FieldViolation;
+import com.staffkit.common.error.ForbiddenException;
+import com.staffkit.common.error.InvalidRequestException;
+import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.PageRequest;
+import com.staffkit.common.web.PageResponse;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading staff as the caller may see them: one staff member, the list, lookups, the service user. */
+@Service
+public class StaffReader {
+
+    private final StaffQueries queries;
+    private final StaffMapper mapper;
+
+    StaffReader(StaffQueries queries, StaffMapper mapper) {
+        this.queries = queries;
+        this.mapper = mapper;
+    }
+
+    // Single-statement reads run without a transaction: no BEGIN/COMMIT round trips and no
+    // persistence context on the hot path; inside a write transaction they join it as usual.
+    public StaffResponse get(Caller caller, long id) {
+        return queries.findById(id, Visibility.of(caller))
+                .map(mapper::toResponse)
+                .orElseThrow(() -> StaffNotFoundException.forId(id));
+    }
+
+    /** The caller's own staff representation, whatever its store scope. */
+    public StaffResponse self(Caller caller) {
+        if (!caller.isStaff()) {
+            throw new ForbiddenException("An API key is not a staff member.");
+        }
+        return queries.findById(caller.staffId(), Visibility.organization(caller.organizationId()))
+                .map(mapper::toResponse)
+                .orElseThrow(() -> StaffNotFoundException.forId(caller.staffId()));
+    }
+
+    /**
+     * The page and the count are two statements; under concurrent writes they may differ by a row or
+     * two. A plain search and a store's or a team's staff come with their count in one statement;
+     * other lists in id order without a search page by key ({@code after} in their next links). A
+     * search keeps page numbers: its pages end at the count's cap.
+     */
+    PageResponse<StaffResponse> list(Caller caller, StaffFilter filter, PageRequest page) {
+        Visibility visible = Visibility.of(caller);
+        boolean keyed = filter.inIdOrder() && !filter.searching();
+        if (page.after() != null && !keyed) {
+            throw new InvalidRequestException(
+                    "after: only lists in id order without search page by key; leave it out here",
+                    List.of(new FieldViolation("after", "only with the default ordering by id and no search")));
+        }
+        Optional<StaffQueries.CountedPage> searched =
+                queries.plainSearch(visible, filter, page.pageSize(), page.offset());
+        if (searched.isPresent()) {
+            StaffQueries.CountedPage found = searched.get();
+            return page.counted(found.rows(), found.total(), found::total, mapper::toResponse);
+        }
+        // A store's or a team's few hundred staff: offsets are cheap, the count comes with the page.
+        if (page.after() == null && (filter.store() != null || filter.team() != null)) {
+            StaffQueries.CountedPage counted = queries.listCounted(visible, filter, page.pageSize(), page.offset());
+            return page.counted(
+                    counted.rows(), counted.total(), () -> queries.count(visible, filter), mapper::toResponse);
+        }
+        if (keyed) {
+            return page.fetchAfter(
+                    (limit, offset, after) -> queries.list(visible, filter, limit, offset, after),
+                    () -> queries.count(visible, filter),
+                    StaffRow::id,
+                    mapper::toResponse);
+        }
+        return page.fetch(
+                (limit, offset) -> queries.list(visible, filter, limit, offset, null),
+                () -> queries.count(visible, filter),
+                mapper::toResponse);
+    }
+
+    StaffResponse lookup(Caller caller, StaffLookup lookup) {
+        return queries.lookup(Visibility.of(caller), lookup)
+                .map(mapper::toResponse)
+                .orElseThrow(StaffNotFoundException::forLookup);
+    }
+
+    @Transactional(readOnly = true)
+    StaffResponse serviceUser(Caller caller, Long organization) {
+        long organizationId = organization == null ? caller.organizationId() : organization;
+        if (!caller.canSee(organizationId)) {
+            throw StaffNotFoundException.serviceUser();
+        }
+        return queries.findServiceUser(organizationId)
+                .map(mapper::toResponse)
+                .orElseThrow(StaffNotFoundException::serviceUser);
+    }
+}

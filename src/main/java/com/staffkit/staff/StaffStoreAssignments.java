@@ -1,0 +1,75 @@
+package com.staffkit.staff;
+
+import com.staffkit.common.error.InvalidRequestException;
+import com.staffkit.common.security.Caller;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Assigning staff to stores one at a time, and the store a staff member works at now. */
+@Service
+public class StaffStoreAssignments {
+
+    private final StaffRepository repository;
+    private final StaffChangeRules rules;
+    private final StaffStores stores;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    StaffStoreAssignments(
+            StaffRepository repository,
+            StaffChangeRules rules,
+            StaffStores stores,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.repository = repository;
+        this.rules = rules;
+        this.stores = stores;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Assigns one store (idempotent). */
+    @Transactional
+    void assign(Caller caller, long id, long storeId) {
+        Staff staff = rules.loadForChange(caller, id);
+        Set<Long> wanted = new HashSet<>(staff.storeIds());
+        wanted.add(storeId);
+        replace(caller, staff, wanted);
+    }
+
+    /** Unassigns one store (idempotent); an unknown store is 404. */
+    @Transactional
+    void unassign(Caller caller, long id, long storeId) {
+        Staff staff = rules.loadForChange(caller, id);
+        boolean known = stores.find(List.of(storeId)).stream()
+                .anyMatch(store -> store.organizationId() == staff.organizationId());
+        if (!known) {
+            throw InvalidRequestException.forField("retail_stores", "unknown store ids: [" + storeId + "]");
+        }
+        Set<Long> wanted = new HashSet<>(staff.storeIds());
+        wanted.remove(storeId);
+        replace(caller, staff, wanted);
+    }
+
+    /** Switches the store the caller works at now: an assigned one, or any active one with full access. */
+    @Transactional
+    public void selectCurrentStore(long staffId, Long storeId) {
+        if (storeId != null && !stores.canWorkAt(staffId, storeId)) {
+            throw InvalidRequestException.forField(
+                    "store", "not a store you may work at: it must be active and assigned to you");
+        }
+        stores.setCurrentStore(staffId, storeId, clock.instant());
+    }
+
+    private void replace(Caller caller, Staff staff, Set<Long> wanted) {
+        Set<Long> storeIds = rules.checkedStores(caller, staff.organizationId(), staff.storeIds(), List.copyOf(wanted));
+        staff.replaceStores(storeIds, stores.hasFullStoreAccess(staff.id()), clock.instant());
+        repository.saveAndFlush(staff);
+        events.publishEvent(new StaffStoresChanged(staff.id(), staff.organizationId()));
+    }
+}

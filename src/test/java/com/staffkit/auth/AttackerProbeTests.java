@@ -1,0 +1,184 @@
+package com.staffkit.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.staffkit.support.ApiResponse;
+import com.staffkit.support.IntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an attacker's probe of the service found, one nested class per finding: each reproduces the
+ * probe over HTTP and asserts the refusal, the body and what the database kept.
+ */
+class AttackerProbeTests extends IntegrationTest {
+
+    private static final String STAFFS = "/api/v1/staffs/";
+
+    private long organization;
+    private Member admin;
+
+    @BeforeEach
+    void anOrganizationWithAnAdmin() {
+        organization = newOrganization("Probe Retail");
+        admin = member(organization, "admin");
+    }
+
+    @Nested
+    class AKeyAgainstItsCreator {
+
+        @Test
+        void aStaffWriteKeyCannotChangeItsCreatorsEmail() {
+            String key = mint(admin.token(), staffWriterRole());
+            String attacker = uniqueEmail("attacker");
+
+            ApiResponse response = api.patch(STAFFS + admin.id() + "/")
+                    .header("X-Api-Key", key)
+                    .json(Map.of("email", attacker))
+                    .send();
+
+            assertThat(response.status()).as(response.body()).isEqualTo(403);
+            assertThat(response.json().get("type").asString()).endsWith("/forbidden");
+            assertThat(emailOf(admin.id())).isEqualTo(admin.email());
+        }
+
+        @Test
+        void aKeyIsBoundByTheMorePowerfulAccountRuleOnItsCreatorToo() {
+            String key = mint(admin.token(), staffWriterRole());
+
+            ApiResponse response = api.patch(STAFFS + admin.id() + "/")
+                    .header("X-Api-Key", key)
+                    .json(Map.of("first_name", "Renamed"))
+                    .send();
+
+            assertThat(response.status()).as(response.body()).isEqualTo(403);
+            assertThat(response.json().get("detail").asString()).contains("permissions you do not have");
+            assertThat(firstNameOf(admin.id())).isEqualTo("Test");
+        }
+
+        @Test
+        void aKeyAsPowerfulAsItsCreatorStillCannotChangeItsLoginRolesOrState() {
+            String key = mint(admin.token(), "admin");
+            List<Map<String, Object>> changes = List.of(
+                    Map.of("email", uniqueEmail("attacker")),
+                    Map.of("username", "attacker-" + unique()),
+                    Map.of("roles", List.of("admin", "manager")),
+                    Map.of("is_active", false));
+
+            for (Map<String, Object> change : changes) {
+                ApiResponse response = api.patch(STAFFS + admin.id() + "/")
+                        .header("X-Api-Key", key)
+                        .json(change)
+                        .send();
+                assertThat(response.status()).as(change + " " + response.body()).isEqualTo(403);
+                assertThat(response.json().get("detail").asString())
+                        .as(change.toString())
+                        .contains("created");
+            }
+            Map<String, Object> row = jdbc.sql("select email, username, is_active from staff where id = :id")
+                    .param("id", admin.id())
+                    .query()
+                    .singleRow();
+            assertThat(row.get("email")).isEqualTo(admin.email());
+            assertThat(row.get("username")).isNull();
+            assertThat(row.get("is_active")).isEqualTo(true);
+            assertThat(api.delete(STAFFS + admin.id() + "/")
+                            .header("X-Api-Key", key)
+                            .send()
+                            .status())
+                    .isEqualTo(403);
+        }
+
+        @Test
+        void aKeyAsPowerfulAsItsCreatorMayStillChangeItsOtherFields() {
+            String key = mint(admin.token(), "admin");
+
+            ApiResponse response = api.patch(STAFFS + admin.id() + "/")
+                    .header("X-Api-Key", key)
+                    .json(Map.of("job_title", "Store lead"))
+                    .send();
+
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            assertThat(response.json().get("job_title").asString()).isEqualTo("Store lead");
+        }
+
+        @Test
+        void theKeyStillChangesTheEmailOfAccountsNoMorePowerfulThanItself() {
+            String role = staffWriterRole();
+            String key = mint(admin.token(), role);
+            long colleague = createStaff(Map.of(
+                            "organization",
+                            organization,
+                            "first_name",
+                            "Col",
+                            "last_name",
+                            "League",
+                            "email",
+                            uniqueEmail("colleague"),
+                            "roles",
+                            List.of(role)))
+                    .get("id")
+                    .asLong();
+            String changed = uniqueEmail("changed");
+
+            ApiResponse response = api.patch(STAFFS + colleague + "/")
+                    .header("X-Api-Key", key)
+                    .json(Map.of("email", changed))
+                    .send();
+
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            assertThat(emailOf(colleague)).isEqualTo(changed);
+        }
+
+        @Test
+        void theCreatorsOwnSessionMayStillChangeItsEmail() {
+            String changed = uniqueEmail("own");
+
+            ApiResponse response = api.patch(STAFFS + admin.id() + "/")
+                    .token(admin.token())
+                    .json(Map.of("email", changed))
+                    .send();
+
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            assertThat(emailOf(admin.id())).isEqualTo(changed);
+        }
+
+        /** A custom role of the organization holding only staff:read and staff:write. */
+        private String staffWriterRole() {
+            String role = "Staff Sync " + unique();
+            api.post("/api/v1/roles")
+                    .token(admin.token())
+                    .json(Map.of("name", role, "permissions", List.of("staff:read", "staff:write")))
+                    .send()
+                    .json(201);
+            return role;
+        }
+    }
+
+    private String mint(String token, String... roles) {
+        return api.post("/api/v1/api-keys")
+                .token(token)
+                .json(Map.of("name", "Probe " + unique(), "roles", List.of(roles)))
+                .send()
+                .json(201)
+                .get("key")
+                .asString();
+    }
+
+    private String emailOf(long staffId) {
+        return jdbc.sql("select email from staff where id = :id")
+                .param("id", staffId)
+                .query(String.class)
+                .single();
+    }
+
+    private String firstNameOf(long staffId) {
+        return jdbc.sql("select first_name from staff where id = :id")
+                .param("id", staffId)
+                .query(String.class)
+                .single();
+    }
+}
