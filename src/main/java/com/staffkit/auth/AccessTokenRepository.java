@@ -30,16 +30,13 @@ class AccessTokenRepository {
                          where sr.staff_id = s.id) as permissions,
                    array(select d.id from organizations d
                          where d.path like o.path || '%') as visible_organizations,
-                   -- A manager without full store access sees only the staff of its own stores.
-                   s.full_store_access
-                     or exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
-                                where sr.staff_id = s.id and r.is_built_in and r.name in ('owner', 'admin', 'superadmin'))
-                     or not exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
-                                    where sr.staff_id = s.id and r.is_built_in and r.name = 'manager') as all_stores,
-                   array(select ss.store_id from staff_stores ss where ss.staff_id = s.id) as stores
+                   -- A manager without full store access sees only the staff of its own stores (V19).
+                   scope.all_stores,
+                   scope.store_ids as stores
             from access_tokens t
             join staff s on s.id = t.staff_id
             join organizations o on o.id = s.organization_id
+            cross join lateral staff_store_scope(s.id) scope
             where t.token_hash = :hash
               and t.revoked_at is null
               and t.expires_at > :now
@@ -76,14 +73,25 @@ class AccessTokenRepository {
                 .update();
     }
 
+    /**
+     * The store scope read from the columns {@code all_stores} and {@code stores} of
+     * {@code staff_store_scope()} (V19): null for every store, else the assigned stores (none when the
+     * columns are missing, so a gap narrows access instead of widening it).
+     */
+    static Set<Long> storeScope(ResultSet rs) throws SQLException {
+        if (rs.getBoolean("all_stores")) {
+            return null;
+        }
+        java.sql.Array stores = rs.getArray("stores");
+        return stores == null ? Set.of() : Stream.of((Long[]) stores.getArray()).collect(Collectors.toSet());
+    }
+
     private static ResolvedCaller caller(ResultSet rs, int row) throws SQLException {
         Set<String> permissions = Set.of((String[]) rs.getArray("permissions").getArray());
         Set<Long> visible = Stream.of(
                         (Long[]) rs.getArray("visible_organizations").getArray())
                 .collect(Collectors.toSet());
-        Set<Long> stores = rs.getBoolean("all_stores")
-                ? null
-                : Stream.of((Long[]) rs.getArray("stores").getArray()).collect(Collectors.toSet());
+        Set<Long> stores = storeScope(rs);
         Caller caller = Caller.staff(
                 rs.getLong("staff_id"),
                 rs.getLong("organization_id"),

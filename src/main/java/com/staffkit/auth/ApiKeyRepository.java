@@ -118,7 +118,10 @@ class ApiKeyRepository {
                 .update();
     }
 
-    /** The caller behind a key in one indexed query: key, organization (active), permissions, visible organizations. */
+    /**
+     * The caller behind a key in one indexed query: key, organization (active), permissions, visible
+     * organizations and store scope, each bounded by what the key's creator holds now.
+     */
     Optional<KeyCaller> findCaller(byte[] hash, Instant now) {
         return jdbc.sql("""
                         select k.id, k.organization_id, k.expires_at, k.last_used_at, k.created_by,
@@ -132,10 +135,14 @@ class ApiKeyRepository {
                                                      cross join unnest(cr.permissions) cp
                                                      where csr.staff_id = k.created_by))) as permissions,
                                array(select d.id from organizations d
-                                     where d.path like o.path || '%') as visible_organizations
+                                     where d.path like o.path || '%') as visible_organizations,
+                               -- A key sees the stores its creator sees now (V19).
+                               k.created_by is null or scope.all_stores as all_stores,
+                               scope.store_ids as stores
                         from api_keys k
                         join organizations o on o.id = k.organization_id
                         left join staff creator on creator.id = k.created_by
+                        left join lateral staff_store_scope(k.created_by) scope on true
                         where k.key_hash = :hash
                           and (k.created_by is null or creator.is_active)
                           and k.revoked_at is null
@@ -155,6 +162,7 @@ class ApiKeyRepository {
                             rs.getLong("organization_id"),
                             visible,
                             permissions,
+                            AccessTokenRepository.storeScope(rs),
                             rs.getObject("created_by", Long.class));
                     return new KeyCaller(
                             caller, instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("last_used_at")));

@@ -47,7 +47,8 @@ class ApiKeyService {
             throw new ForbiddenException("An API key cannot create API keys; log in as a staff member.");
         }
         if (!caller.hasFullStoreAccess()) {
-            // Keys are not store-scoped; a store-scoped manager's key would see every store.
+            // A key follows its creator's store scope, but keys serve integrations of the whole
+            // organization: only callers who manage every store mint them.
             throw new ForbiddenException("A store-scoped caller cannot create API keys.");
         }
         Instant now = clock.instant();

@@ -158,6 +158,86 @@ class AttackerProbeTests extends IntegrationTest {
         }
     }
 
+    @Nested
+    class AKeyOfANarrowedCreator {
+
+        @Test
+        void followsItsCreatorDownToTheStoresTheCreatorStillSees() {
+            long mine = store("Mine");
+            long other = store("Other");
+            long kept = staffIn(mine);
+            long hidden = staffIn(other);
+            String key = mint(admin.token(), "member", "manager");
+            assertThat(api.get(STAFFS + hidden + "/")
+                            .header("X-Api-Key", key)
+                            .send()
+                            .status())
+                    .isEqualTo(200);
+
+            api.patch(STAFFS + admin.id() + "/")
+                    .token(superadminToken())
+                    .json(Map.of(
+                            "roles", List.of("manager"), "full_store_access", false, "retail_stores", List.of(mine)))
+                    .send()
+                    .json(200);
+
+            ApiResponse one =
+                    api.get(STAFFS + hidden + "/").header("X-Api-Key", key).send();
+            ApiResponse list =
+                    api.get(STAFFS + "?page_size=1000").header("X-Api-Key", key).send();
+            ApiResponse change = api.patch(STAFFS + hidden + "/")
+                    .header("X-Api-Key", key)
+                    .json(Map.of("job_title", "Moved"))
+                    .send();
+            ApiResponse visible =
+                    api.get(STAFFS + kept + "/").header("X-Api-Key", key).send();
+
+            assertThat(one.status()).as(one.body()).isEqualTo(404);
+            assertThat(one.json().get("type").asString()).endsWith("/not-found");
+            assertThat(list.status()).isEqualTo(200);
+            assertThat(list.json()
+                            .get("results")
+                            .valueStream()
+                            .map(s -> s.get("id").asLong()))
+                    .contains(kept)
+                    .doesNotContain(hidden);
+            assertThat(change.status()).as(change.body()).isEqualTo(404);
+            assertThat(jdbc.sql("select job_title from staff where id = :id")
+                            .param("id", hidden)
+                            .query()
+                            .singleRow()
+                            .get("job_title"))
+                    .isNull();
+            assertThat(visible.status()).isEqualTo(200);
+        }
+
+        private long store(String name) {
+            return api.post("/api/v1/stores")
+                    .token(superadminToken())
+                    .json(Map.of("organization", organization, "name", name + " " + unique()))
+                    .send()
+                    .json(201)
+                    .get("id")
+                    .asLong();
+        }
+
+        private long staffIn(long store) {
+            return createStaff(Map.of(
+                            "organization",
+                            organization,
+                            "first_name",
+                            "Store",
+                            "last_name",
+                            "Staff",
+                            "email",
+                            uniqueEmail("store"),
+                            "retail_stores",
+                            List.of(store)))
+                    .get("id")
+                    .asLong();
+        }
+    }
+
     private String mint(String token, String... roles) {
         return api.post("/api/v1/api-keys")
                 .token(token)

@@ -181,7 +181,7 @@ class CallerCacheTests extends IntegrationTest {
     void anEntryNeverOutlivesItsCredential() {
         CallerCache shortLived = cacheWithTtl(Duration.ofHours(1));
         AtomicInteger lookups = new AtomicInteger();
-        Caller caller = Caller.apiKey(1, 1, Set.of(1L), Set.of(), null);
+        Caller caller = Caller.apiKey(1, 1, Set.of(1L), Set.of(), null, null);
 
         for (int i = 0; i < 3; i++) {
             shortLived.get("api-key", "expiring", secret -> {
@@ -204,7 +204,7 @@ class CallerCacheTests extends IntegrationTest {
     void aKeyExpiringInCenturiesIsCachedForTheTimeToLive() {
         CallerCache cache = cacheWithTtl(Duration.ofHours(1));
         AtomicInteger lookups = new AtomicInteger();
-        Caller caller = Caller.apiKey(1, 1, Set.of(1L), Set.of(), null);
+        Caller caller = Caller.apiKey(1, 1, Set.of(1L), Set.of(), null, null);
         for (int i = 0; i < 3; i++) {
             assertThat(cache.get("api-key", "far", secret -> {
                         lookups.incrementAndGet();
@@ -246,7 +246,7 @@ class CallerCacheTests extends IntegrationTest {
     void offByDefaultEveryRequestLooksUp() {
         CallerCache off = cacheWithTtl(Duration.ZERO);
         AtomicInteger lookups = new AtomicInteger();
-        Caller caller = Caller.apiKey(1, 1, Set.of(1L), Set.of(), null);
+        Caller caller = Caller.apiKey(1, 1, Set.of(1L), Set.of(), null, null);
         for (int i = 0; i < 3; i++) {
             off.get("api-key", "secret", secret -> {
                 lookups.incrementAndGet();

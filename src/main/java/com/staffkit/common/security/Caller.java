@@ -42,9 +42,15 @@ public record Caller(
         return new Caller(staffId, null, organizationId, allOrganizations, visible, permissions, storeScope, null);
     }
 
+    /** A key's permissions and store scope are bounded by its creator's current ones. */
     public static Caller apiKey(
-            long apiKeyId, long organizationId, Set<Long> visible, Set<String> permissions, Long keyOwnerId) {
-        return new Caller(null, apiKeyId, organizationId, false, visible, permissions, null, keyOwnerId);
+            long apiKeyId,
+            long organizationId,
+            Set<Long> visible,
+            Set<String> permissions,
+            Set<Long> storeScope,
+            Long keyOwnerId) {
+        return new Caller(null, apiKeyId, organizationId, false, visible, permissions, storeScope, keyOwnerId);
     }
 
     /** True when the caller manages every store of its organizations rather than only its own. */
