@@ -52,6 +52,17 @@ class AccountTokens {
         return secret;
     }
 
+    /** Invalidates every token of the account not yet used, of every purpose. */
+    void invalidateOutstanding(long staffId, Instant now) {
+        jdbc.sql("""
+                        update account_tokens set invalidated_at = :now
+                        where staff_id = :staffId and used_at is null and invalidated_at is null
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("staffId", staffId)
+                .update();
+    }
+
     /** Finds a token by its secret; {@code forUpdate} locks it so that it is consumed once. */
     Optional<Token> find(String purpose, String secret, boolean forUpdate) {
         return jdbc.sql("select id, staff_id, organization_id, expires_at, used_at, invalidated_at from account_tokens"

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -70,8 +71,8 @@ class StaffChangeRules {
         if (!caller.isKeyCreatedBy(staff.id())) {
             return;
         }
-        boolean changesLogin = !java.util.Objects.equals(profile.email(), staff.email())
-                || !java.util.Objects.equals(profile.username(), staff.username());
+        boolean changesLogin = !Objects.equals(profile.email(), staff.email())
+                || !Objects.equals(profile.username(), staff.username());
         if (changesLogin || !newRoleIds.equals(staff.roleIds()) || profile.active() != staff.isActive()) {
             throw new ForbiddenException("An API key cannot change the email, username, password, roles or state"
                     + " of the staff member who created it.");

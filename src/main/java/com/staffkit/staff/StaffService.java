@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -158,6 +159,8 @@ public class StaffService {
                 staff.reactivate(now);
             }
         }
+        boolean loginChanged = !Objects.equals(profile.email(), staff.email())
+                || !Objects.equals(profile.username(), staff.username());
         staff.applyProfile(profile, now);
         staff.replaceRoles(newRoleIds, now);
         staff.replaceStores(storeIds, requestedFullAccess, now);
@@ -170,6 +173,9 @@ public class StaffService {
         }
         if (rolesChanged) {
             events.publishEvent(new StaffRolesChanged(staff.id(), staff.organizationId()));
+        }
+        if (loginChanged) {
+            events.publishEvent(new StaffLoginChanged(staff.id(), staff.organizationId()));
         }
         return reader.get(caller, id);
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.staffkit.support.ApiResponse;
 import com.staffkit.support.IntegrationTest;
+import com.staffkit.support.TestMail;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class AttackerProbeTests extends IntegrationTest {
 
     private static final String STAFFS = "/api/v1/staffs/";
+    private static final Duration MAIL_WAIT = Duration.ofSeconds(10);
 
     private long organization;
     private Member admin;
@@ -235,6 +238,120 @@ class AttackerProbeTests extends IntegrationTest {
                             List.of(store)))
                     .get("id")
                     .asLong();
+        }
+    }
+
+    @Nested
+    class MailedLinksAfterAnAccountChange {
+
+        @Test
+        void anActivationLinkDiesWhenTheEmailChanges() {
+            String oldEmail = uniqueEmail("pending");
+            long pending = createStaff(Map.of(
+                            "organization", organization, "first_name", "Pen", "last_name", "Ding", "email", oldEmail))
+                    .get("id")
+                    .asLong();
+            String token = TestMail.awaitLinkToken(oldEmail, 1, MAIL_WAIT);
+
+            changeAsAdmin(pending, Map.of("email", uniqueEmail("moved")));
+
+            ApiResponse check = api.get("/api/v1/activation/" + token).send();
+            ApiResponse activate = api.post("/api/v1/activation")
+                    .json(Map.of("token", token, "password", "attacker-chosen-password"))
+                    .send();
+            assertThat(check.status()).as(check.body()).isEqualTo(410);
+            assertThat(activate.status()).as(activate.body()).isEqualTo(410);
+            assertThat(activate.json().get("type").asString()).endsWith("/token-gone");
+            Map<String, Object> row = jdbc.sql("select has_activated, password_hash from staff where id = :id")
+                    .param("id", pending)
+                    .query()
+                    .singleRow();
+            assertThat(row.get("has_activated")).isEqualTo(false);
+            assertThat(row.get("password_hash")).isNull();
+        }
+
+        @Test
+        void aResetLinkDiesWhenTheEmailChanges() {
+            Member member = member(organization, "member");
+            String token = requestReset(member.email());
+            String newEmail = uniqueEmail("moved");
+
+            changeAsAdmin(member.id(), Map.of("email", newEmail));
+
+            assertResetRefused(token);
+            assertThat(login(newEmail, PASSWORD)).isNotBlank();
+        }
+
+        @Test
+        void aResetLinkDiesWhenTheUsernameChanges() {
+            Member member = member(organization, "member");
+            String token = requestReset(member.email());
+
+            changeAsAdmin(member.id(), Map.of("username", "renamed-" + unique()));
+
+            assertResetRefused(token);
+            assertThat(login(member.email(), PASSWORD)).isNotBlank();
+        }
+
+        @Test
+        void aResetLinkDiesWithTheUsersOwnPasswordChange() {
+            Member member = member(organization, "member");
+            String token = requestReset(member.email());
+            String chosen = "my-own-new-password";
+
+            assertThat(api.post("/api/v1/me/password")
+                            .token(member.token())
+                            .json(Map.of("current_password", PASSWORD, "new_password", chosen))
+                            .send()
+                            .status())
+                    .isEqualTo(204);
+
+            assertResetRefused(token);
+            assertThat(login(member.email(), chosen)).isNotBlank();
+        }
+
+        @Test
+        void everyOutstandingLinkOfTheAccountIsVoidedInTheDatabase() {
+            Member member = member(organization, "member");
+            requestReset(member.email());
+
+            changeAsAdmin(member.id(), Map.of("email", uniqueEmail("moved")));
+
+            assertThat(jdbc.sql("""
+                            select count(*) from account_tokens
+                            where staff_id = :id and used_at is null and invalidated_at is null""").param("id", member.id()).query(Long.class).single())
+                    .isZero();
+        }
+
+        private String requestReset(String email) {
+            assertThat(api.post("/api/v1/password-reset")
+                            .header("X-Forwarded-For", clientAddress())
+                            .json(Map.of("email", email))
+                            .send()
+                            .status())
+                    .isEqualTo(202);
+            return TestMail.awaitLinkToken(email, 1, MAIL_WAIT);
+        }
+
+        private void assertResetRefused(String token) {
+            ApiResponse confirm = api.post("/api/v1/password-reset/confirm")
+                    .header("X-Forwarded-For", clientAddress())
+                    .json(Map.of("token", token, "password", "attacker-chosen-password"))
+                    .send();
+            assertThat(confirm.status()).as(confirm.body()).isEqualTo(410);
+            assertThat(confirm.json().get("type").asString()).endsWith("/token-gone");
+        }
+
+        private void changeAsAdmin(long staffId, Map<String, Object> change) {
+            api.patch(STAFFS + staffId + "/")
+                    .token(admin.token())
+                    .json(change)
+                    .send()
+                    .json(200);
+        }
+
+        private String clientAddress() {
+            return "203.0.113." + (Math.abs(unique().hashCode()) % 250 + 1);
         }
     }
 
