@@ -47,6 +47,11 @@ public class StaffDirectory {
         return spec.query(Long.class).list().stream().collect(Collectors.toSet());
     }
 
+    /** Whether the caller may read this staff member: the rule of {@code GET /api/v1/staffs/{id}}. */
+    public boolean canRead(Caller caller, long staffId) {
+        return reader.canRead(caller, staffId);
+    }
+
     /** A deactivated store is nobody's current store any more. */
     @Transactional
     public void leaveStore(long storeId) {

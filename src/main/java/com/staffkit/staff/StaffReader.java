@@ -31,6 +31,11 @@ public class StaffReader {
                 .orElseThrow(() -> StaffNotFoundException.forId(id));
     }
 
+    /** Whether the caller may read this staff member, by the same rule as {@link #get}. */
+    boolean canRead(Caller caller, long id) {
+        return queries.findById(id, Visibility.of(caller)).isPresent();
+    }
+
     /** The caller's own staff representation, whatever its store scope. */
     public StaffResponse self(Caller caller) {
         if (!caller.isStaff()) {

@@ -46,6 +46,11 @@ class TeamService {
 
     @Transactional(readOnly = true)
     PageResponse<TeamResponse> list(Caller caller, TeamFilter filter, PageRequest page) {
+        if (filter.member() != null && !staffDirectory.canRead(caller, filter.member())) {
+            // A filter tells nothing about staff the caller cannot read: such a member is in no team,
+            // exactly like an unknown id.
+            return page.toResponse(0, List.of());
+        }
         Long[] visible = caller.organizationFilter();
         return page.fetch(
                 (limit, offset) -> queries.list(visible, filter, limit, offset), () -> queries.count(visible, filter));

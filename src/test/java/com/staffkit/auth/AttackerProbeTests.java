@@ -213,32 +213,6 @@ class AttackerProbeTests extends IntegrationTest {
                     .isNull();
             assertThat(visible.status()).isEqualTo(200);
         }
-
-        private long store(String name) {
-            return api.post("/api/v1/stores")
-                    .token(superadminToken())
-                    .json(Map.of("organization", organization, "name", name + " " + unique()))
-                    .send()
-                    .json(201)
-                    .get("id")
-                    .asLong();
-        }
-
-        private long staffIn(long store) {
-            return createStaff(Map.of(
-                            "organization",
-                            organization,
-                            "first_name",
-                            "Store",
-                            "last_name",
-                            "Staff",
-                            "email",
-                            uniqueEmail("store"),
-                            "retail_stores",
-                            List.of(store)))
-                    .get("id")
-                    .asLong();
-        }
     }
 
     @Nested
@@ -353,6 +327,99 @@ class AttackerProbeTests extends IntegrationTest {
         private String clientAddress() {
             return "203.0.113." + (Math.abs(unique().hashCode()) % 250 + 1);
         }
+    }
+
+    @Nested
+    class TeamFiltersOfAStoreScopedManager {
+
+        @Test
+        void theMemberFilterRevealsNothingAboutStaffOutsideTheManagersStores() {
+            long mine = store("Mine");
+            long hidden = staffIn(store("Other"));
+            long visible = staffIn(mine);
+            String manager = storeScopedManager(mine);
+            long team = api.post("/api/teams")
+                    .token(admin.token())
+                    .json(Map.of("name", "Night shift " + unique()))
+                    .send()
+                    .json(201)
+                    .get("id")
+                    .asLong();
+            for (long member : List.of(hidden, visible)) {
+                assertThat(api.put("/api/teams/" + team + "/members/" + member)
+                                .token(admin.token())
+                                .send()
+                                .status())
+                        .isEqualTo(204);
+            }
+            assertThat(api.get(STAFFS + hidden + "/").token(manager).send().status())
+                    .isEqualTo(404);
+
+            ApiResponse ofHidden =
+                    api.get("/api/teams?member=" + hidden).token(manager).send();
+            ApiResponse ofVisible =
+                    api.get("/api/teams?member=" + visible).token(manager).send();
+
+            assertThat(ofHidden.status()).as(ofHidden.body()).isEqualTo(200);
+            assertThat(ofHidden.json().get("count").asLong()).isZero();
+            assertThat(ofHidden.json().get("results").isEmpty()).isTrue();
+            assertThat(ofHidden.body())
+                    .isEqualTo(api.get("/api/teams?member=999999999")
+                            .token(manager)
+                            .send()
+                            .body());
+            assertThat(ofVisible.json().get("count").asLong()).isEqualTo(1);
+            assertThat(ofVisible.json().get("results").get(0).get("id").asLong())
+                    .isEqualTo(team);
+        }
+
+        private String storeScopedManager(long store) {
+            String email = uniqueEmail("scoped");
+            createStaff(Map.of(
+                    "organization",
+                    organization,
+                    "first_name",
+                    "Sco",
+                    "last_name",
+                    "Ped",
+                    "email",
+                    email,
+                    "roles",
+                    List.of("manager"),
+                    "retail_stores",
+                    List.of(store),
+                    "full_store_access",
+                    false,
+                    "password",
+                    PASSWORD));
+            return login(email, PASSWORD);
+        }
+    }
+
+    private long store(String name) {
+        return api.post("/api/v1/stores")
+                .token(superadminToken())
+                .json(Map.of("organization", organization, "name", name + " " + unique()))
+                .send()
+                .json(201)
+                .get("id")
+                .asLong();
+    }
+
+    private long staffIn(long store) {
+        return createStaff(Map.of(
+                        "organization",
+                        organization,
+                        "first_name",
+                        "Store",
+                        "last_name",
+                        "Staff",
+                        "email",
+                        uniqueEmail("store"),
+                        "retail_stores",
+                        List.of(store)))
+                .get("id")
+                .asLong();
     }
 
     private String mint(String token, String... roles) {
