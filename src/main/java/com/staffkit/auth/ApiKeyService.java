@@ -27,6 +27,8 @@ class ApiKeyService {
     private static final int VISIBLE_PREFIX_LENGTH = KEY_PREFIX.length() + 8;
     /** {@code last_used_at} is written at most this often per key, not on every request. */
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+    /** The end of the four-digit years: beyond it, a time is neither JDBC's nor every client's to represent. */
+    static final Instant LATEST_EXPIRY = Instant.parse("+10000-01-01T00:00:00Z");
 
     private final ApiKeyRepository keys;
     private final RoleCatalog roles;
@@ -54,6 +56,9 @@ class ApiKeyService {
         Instant now = clock.instant();
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
             throw InvalidRequestException.forField("expires_at", "must be in the future");
+        }
+        if (request.expiresAt() != null && !request.expiresAt().isBefore(LATEST_EXPIRY)) {
+            throw InvalidRequestException.forField("expires_at", "must be before the year 10000");
         }
         List<RoleGrant> grants = roles.resolve(caller.organizationId(), request.roles());
         for (RoleGrant role : grants) {

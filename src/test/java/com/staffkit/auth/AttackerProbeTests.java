@@ -396,6 +396,89 @@ class AttackerProbeTests extends IntegrationTest {
         }
     }
 
+    @Nested
+    class BadInputRefusedCleanly {
+
+        @Test
+        void anExpiryBeyondTheRepresentableRangeIs400NamingExpiresAt() {
+            String name = "Forever " + unique();
+
+            ApiResponse response = api.post("/api/v1/api-keys")
+                    .token(admin.token())
+                    .json("""
+                            {"name": "%s", "roles": ["member"], "expires_at": "+999999999-12-31T23:59:59Z"}""".formatted(name))
+                    .send();
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("expires_at");
+            assertThat(jdbc.sql("select count(*) from api_keys where name = :name")
+                            .param("name", name)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        }
+
+        @Test
+        void aNulInTheLoginUsernameIs400NamingUsername() {
+            ApiResponse response = api.post("/api/v1/auth/login").json("""
+                            {"username": "admin\\u0000@example.com", "password": "whatever-it-is"}""").send();
+
+            assertNulRefused(response, "username");
+        }
+
+        @Test
+        void aNulInAQueryParameterIs400NamingIt() {
+            for (String parameter : List.of("search", "email", "username", "remote_id")) {
+                ApiResponse response = api.get(STAFFS + "?" + parameter + "=a%00b")
+                        .token(admin.token())
+                        .send();
+                assertNulRefused(response, parameter);
+            }
+            assertNulRefused(
+                    api.get("/api/teams?search=%00").token(admin.token()).send(), "search");
+        }
+
+        @Test
+        void aNulInAnyStringOfABodyIs400NamingTheFieldAndWritesNothing() {
+            String email = uniqueEmail("nul");
+            ApiResponse create = api.post(STAFFS)
+                    .token(admin.token())
+                    .json("""
+                            {"first_name": "Nul\\u0000", "last_name": "Byte", "email": "%s"}""".formatted(email))
+                    .send();
+            ApiResponse tag = api.post(STAFFS)
+                    .token(admin.token())
+                    .json("""
+                            {"first_name": "Nul", "last_name": "Byte", "email": "%s", "tags": ["a\\u0000"]}""".formatted(email))
+                    .send();
+            ApiResponse attribute = api.patch(STAFFS + admin.id() + "/")
+                    .token(admin.token())
+                    .json("""
+                            {"attributes": {"badge": "A\\u0000"}}""")
+                    .send();
+
+            assertNulRefused(create, "first_name");
+            assertNulRefused(tag, "tags[0]");
+            assertNulRefused(attribute, "attributes.badge");
+            assertThat(jdbc.sql("select count(*) from staff where email = :email")
+                            .param("email", email)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        }
+
+        private void assertNulRefused(ApiResponse response, String field) {
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().get("type").asString()).endsWith("/validation");
+            assertThat(response.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo(field);
+            assertThat(response.json().get("errors").get(0).get("message").asString())
+                    .contains("NUL");
+        }
+    }
+
     private long store(String name) {
         return api.post("/api/v1/stores")
                 .token(superadminToken())

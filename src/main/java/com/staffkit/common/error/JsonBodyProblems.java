@@ -1,5 +1,6 @@
 package com.staffkit.common.error;
 
+import com.staffkit.common.web.NulCharacters;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import tools.jackson.core.JacksonException;
@@ -13,6 +14,9 @@ public final class JsonBodyProblems {
     public static ApiException from(JacksonException ex) {
         if (ex instanceof UnrecognizedPropertyException unknown) {
             return new UnknownPropertyException(JsonNames.path(unknown.getPath()));
+        }
+        if (ex instanceof NulCharacters.RefusedException) {
+            return InvalidRequestException.forField(JsonNames.path(ex.getPath()), NulCharacters.MESSAGE);
         }
         if (!ex.getPath().isEmpty()) {
             String field = JsonNames.path(ex.getPath());

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.UrlHandlerFilter;
+import tools.jackson.databind.JacksonModule;
 
 /** Filters that run before security, so every later stage sees the normalized request. */
 @Configuration(proxyBeanMethods = false)
@@ -31,6 +32,21 @@ class WebFilterConfiguration {
                 new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /** Query parameters with the NUL character are refused before security or any handler reads them. */
+    @Bean
+    FilterRegistrationBean<NulCharacterFilter> nulCharacterFilter(ProblemResponseWriter problems) {
+        FilterRegistrationBean<NulCharacterFilter> registration =
+                new FilterRegistrationBean<>(new NulCharacterFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    /** Every JSON string and map key a request binds to is free of the NUL character. */
+    @Bean
+    JacksonModule nulFreeJsonStrings() {
+        return NulCharacters.jsonModule();
     }
 
     /** The security chain places it (after CORS, before authentication), so it is not a servlet filter of its own. */
