@@ -1,9 +1,6 @@
 package com.staffkit.auth;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,15 +35,6 @@ class AuthController {
     @Operation(
             operationId = "login",
             summary = "Log in with a username or email and a password",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            schema = @Schema(implementation = LoginRequest.class),
-                                            examples =
-                                                    @ExampleObject(
-                                                            value =
-                                                                    "{\"username\": \"admin@localhost\", \"password\": \"your password\"}"))),
             description = "Returns an opaque bearer access token and a refresh token. A wrong password, an unknown"
                     + " user, an inactive or pending account and a worker account all get the same 401; after 5"
                     + " failures in 15 minutes the identifier is locked for 15 minutes (429 with Retry-After).")

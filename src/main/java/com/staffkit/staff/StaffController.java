@@ -7,9 +7,6 @@ import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -37,12 +34,6 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/staffs")
 @Tag(name = "Staff")
 class StaffController {
-
-    private static final String EXAMPLE_CREATE = """
-            {"first_name": "John", "last_name": "Doe", "email": "john.doe@example.com", "username": "jdoe",
-             "roles": ["manager"], "job_title": "Store manager", "time_zone": "Europe/Istanbul",
-             "remote_id": "3333", "attributes": {"badge": "A-17"}, "tags": ["night-shift"],
-             "generate_password": true}""";
 
     private final StaffService staffService;
     private final StaffReader reader;
@@ -161,13 +152,7 @@ class StaffController {
     @Operation(
             operationId = "createStaff",
             summary = "Create a staff member",
-            description = "With password or generate_password the account is activated; with neither it is pending.",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            schema = @Schema(implementation = CreateStaffRequest.class),
-                                            examples = @ExampleObject(value = EXAMPLE_CREATE))))
+            description = "With password or generate_password the account is activated; with neither it is pending.")
     ResponseEntity<StaffResponse> create(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @Valid @RequestBody CreateStaffRequest request) {
@@ -196,16 +181,7 @@ class StaffController {
     @Operation(
             operationId = "updateStaff",
             summary = "Change some fields of a staff member",
-            description = "JSON merge patch: present keys change, null clears. {\"is_active\": true} reactivates.",
-            requestBody =
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content =
-                                    @Content(
-                                            schema = @Schema(implementation = UpdateStaffRequest.class),
-                                            examples =
-                                                    @ExampleObject(
-                                                            value =
-                                                                    "{\"job_title\": \"Shift lead\", \"phone\": null}"))))
+            description = "JSON merge patch: present keys change, null clears. {\"is_active\": true} reactivates.")
     StaffResponse patch(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,

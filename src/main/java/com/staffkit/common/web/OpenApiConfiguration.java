@@ -91,6 +91,11 @@ class OpenApiConfiguration {
     }
 
     @Bean
+    OpenApiCustomizer requestExamples() {
+        return new RequestExamples();
+    }
+
+    @Bean
     OpenApiCustomizer strictSchemas(RecordSchemas records) {
         return new StrictSchemas(records);
     }

@@ -7,6 +7,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import com.staffkit.support.ApiResponse;
 import com.staffkit.support.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -211,6 +212,75 @@ class OpenApiDocumentTests extends IntegrationTest {
         assertThat(example.propertyNames()).containsExactlyInAnyOrder("username", "password");
         JsonNode schema = document.at("/components/schemas/LoginRequest/properties/store");
         assertThat(schema.has("example")).isFalse();
+    }
+
+    /**
+     * What Swagger UI fills in can be sent as shown: every body has an example, and an admin's
+     * creates and changes are accepted (unique values made unique, so the test owns its data).
+     */
+    @Test
+    void requestExamplesAreAcceptedAsShown() {
+        operations((where, operation) -> {
+            if (operation.has("requestBody")) {
+                assertThat(operation
+                                .at("/requestBody/content/application~1json")
+                                .has("example"))
+                        .as(where)
+                        .isTrue();
+            }
+        });
+        Map<String, String> created = new java.util.HashMap<>();
+        List<String> order = List.of(
+                "createStaff",
+                "createStore",
+                "createRole",
+                "createTeam",
+                "createOrganization",
+                "createApiKey",
+                "replaceStaff",
+                "updateStaff",
+                "replaceStore",
+                "updateStore",
+                "replaceRole",
+                "updateRole",
+                "replaceTeam",
+                "updateTeam",
+                "updateOrganization");
+        for (String operationId : order) {
+            operations((where, operation) -> {
+                if (!operation.path("operationId").asString().equals(operationId)) {
+                    return;
+                }
+                String path = where.substring(where.indexOf(' ') + 1);
+                String resource = path.replaceFirst("^/api/(v1/)?", "").replaceFirst("/.*", "");
+                ObjectNode body = (ObjectNode) operation
+                        .at("/requestBody/content/application~1json/example")
+                        .deepCopy();
+                String suffix = unique();
+                body.properties().forEach(field -> {
+                    String value = field.getValue().asString("");
+                    switch (field.getKey()) {
+                        case "email" ->
+                            field.setValue(json.getNodeFactory().stringNode(value.replace("@", "-" + suffix + "@")));
+                        case "username", "remote_id", "slug" ->
+                            field.setValue(json.getNodeFactory().stringNode(value + "-" + suffix));
+                        case "name" -> field.setValue(json.getNodeFactory().stringNode(value + " " + suffix));
+                        default -> {}
+                    }
+                });
+                ApiResponse response = api.request(
+                                where.substring(0, where.indexOf(' ')),
+                                path.replace("{id}", created.getOrDefault(resource, "0")))
+                        .token(superadminToken())
+                        .json(body)
+                        .send();
+                assertThat(response.status())
+                        .as(operationId + " " + body + " -> " + response.body())
+                        .isBetween(200, 201);
+                created.putIfAbsent(resource, response.json().get("id").asString());
+            });
+        }
+        assertThat(created).containsKeys("staffs", "stores", "roles", "teams", "organizations", "api-keys");
     }
 
     @Test
