@@ -43,7 +43,7 @@ class StaffChangeRules {
      */
     Staff loadForChange(Caller caller, long id) {
         Staff staff = repository.findVisibleTo(caller, id).orElseThrow(() -> StaffNotFoundException.forId(id));
-        if (!caller.hasFullStoreAccess() && Collections.disjoint(staff.storeIds(), caller.storeScope())) {
+        if (!Visibility.of(caller).coversStores(staff.id(), staff.storeIds())) {
             throw StaffNotFoundException.forId(id);
         }
         if (staff.isServiceUser()) {

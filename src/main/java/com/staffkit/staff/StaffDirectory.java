@@ -28,21 +28,23 @@ public class StaffDirectory {
 
     /**
      * Which of these staff ids are in the organization and visible to the caller (a store-scoped
-     * manager sees only staff sharing a store with it).
+     * manager sees only staff sharing a store with it, and itself).
      */
     public Set<Long> visibleIn(Caller caller, long organizationId, Collection<Long> staffIds) {
         if (staffIds.isEmpty()) {
             return Set.of();
         }
-        Long[] stores = caller.storeFilter();
-        String scope = stores == null
-                ? ""
-                : " and exists (select 1 from staff_stores ss where ss.staff_id = staff.id and ss.store_id = any(:stores))";
-        var spec = jdbc.sql("select id from staff where organization_id = :organizationId and id = any(:ids)" + scope)
+        Visibility visibility = Visibility.of(caller);
+        String scope = visibility.storeScopeSql("staff");
+        var spec = jdbc.sql("select id from staff where organization_id = :organizationId and id = any(:ids)"
+                        + (scope == null ? "" : " and " + scope))
                 .param("organizationId", organizationId)
                 .param("ids", staffIds.toArray(Long[]::new));
-        if (stores != null) {
-            spec = spec.param("stores", stores);
+        if (scope != null) {
+            spec = spec.param("scopeStores", visibility.stores());
+            if (visibility.self() != null) {
+                spec = spec.param("scopeSelf", visibility.self());
+            }
         }
         return spec.query(Long.class).list().stream().collect(Collectors.toSet());
     }

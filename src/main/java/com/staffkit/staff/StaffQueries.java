@@ -346,7 +346,7 @@ class StaffQueries {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    /** Tenancy always comes first: the caller's organizations and, for a store-scoped manager, its stores. */
+    /** Tenancy always comes first: the caller's organizations and, for a store-scoped manager, its stores and itself. */
     private static SqlWhere visible(Visibility visibility) {
         SqlWhere where = new SqlWhere();
         if (visibility.organizations() != null) {
@@ -357,11 +357,12 @@ class StaffQueries {
                     "organizations",
                     visibility.organizations());
         }
-        if (visibility.stores() != null) {
-            where.and(
-                    "exists (select 1 from staff_stores vs where vs.staff_id = s.id and vs.store_id = any(:scopeStores))",
-                    "scopeStores",
-                    visibility.stores());
+        String storeScope = visibility.storeScopeSql("s");
+        if (storeScope != null) {
+            where.and(storeScope, "scopeStores", visibility.stores());
+            if (visibility.self() != null) {
+                where.bind("scopeSelf", visibility.self());
+            }
         }
         return where;
     }
