@@ -21,6 +21,7 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
             throws IOException {
         problems.write(
+                request,
                 response,
                 HttpStatus.FORBIDDEN,
                 "forbidden",

@@ -29,6 +29,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
                         ? "Bearer realm=\"staffkit\", error=\"invalid_token\", error_description=\"The credential is invalid, expired or revoked\""
                         : "Bearer realm=\"staffkit\"");
         problems.write(
+                request,
                 response,
                 HttpStatus.UNAUTHORIZED,
                 "unauthorized",

@@ -27,6 +27,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 
@@ -49,10 +50,9 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                     .body(response.getBody());
         }
         if (ex instanceof RetryAfter retry) {
-            long seconds = Math.max(1, (retry.retryAfter().toMillis() + 999) / 1000);
             return ResponseEntity.status(response.getStatusCode())
                     .headers(response.getHeaders())
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                    .header(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(retry.retryAfter()))
                     .body(response.getBody());
         }
         return response;
@@ -207,6 +207,13 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                 .headers(response.getHeaders())
                 .header(HttpHeaders.ACCEPT, "application/json")
                 .body(response.getBody());
+    }
+
+    /** No handler and no resource: the same 404 as any path the API does not have, naming no internals. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return createResponseEntity(StatusProblems.of(HttpStatus.NOT_FOUND.value()), headers, status, request);
     }
 
     /** Every other MVC exception already is an {@link ErrorResponse}; give it our type URI. */

@@ -1,14 +1,21 @@
 package com.staffkit.common.error;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes problem+json from places MVC's advice never sees, such as the security filters. */
+/**
+ * Writes problem+json from places MVC's advice never sees: the security filters, other filters and
+ * the error dispatch. Every problem it writes carries the request path as {@code instance} and the
+ * security headers.
+ */
 @Component
 public class ProblemResponseWriter {
 
@@ -18,26 +25,43 @@ public class ProblemResponseWriter {
         this.jsonMapper = jsonMapper;
     }
 
-    public void write(HttpServletResponse response, HttpStatusCode status, String type, String title, String detail)
+    public void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatusCode status,
+            String type,
+            String title,
+            String detail)
             throws IOException {
-        write(response, ProblemTypes.problem(status, type, title, detail));
+        write(request, response, ProblemTypes.problem(status, type, title, detail));
     }
 
-    public void write(HttpServletResponse response, ApiException ex) throws IOException {
+    public void write(HttpServletRequest request, HttpServletResponse response, ApiException ex) throws IOException {
         ProblemDetail problem = ProblemTypes.problem(ex.status(), ex.type(), ex.title(), ex.detail());
         if (!ex.errors().isEmpty()) {
             problem.setProperty("errors", ex.errors());
         }
-        write(response, problem);
+        if (ex instanceof RetryAfter retry) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(retry.retryAfter()));
+        }
+        write(request, response, problem);
     }
 
-    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        if (problem.getInstance() == null) {
+            problem.setInstance(ProblemTypes.instance(requestPath(request)));
+        }
         response.setStatus(problem.getStatus());
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Cache-Control", "no-store");
+        SecurityHeaders.set(response);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         jsonMapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The path the client asked for: on an error dispatch, the original one rather than {@code /error}. */
+    private static String requestPath(HttpServletRequest request) {
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return original instanceof String path ? path : request.getRequestURI();
     }
 }

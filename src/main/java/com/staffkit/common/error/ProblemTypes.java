@@ -1,6 +1,7 @@
 package com.staffkit.common.error;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -8,6 +9,9 @@ import org.springframework.http.ProblemDetail;
 public final class ProblemTypes {
 
     private static final String BASE = "https://staffkit.dev/problems/";
+    private static final String PATH_CHARACTERS =
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/!$&'()*+,;=:@";
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private ProblemTypes() {}
 
@@ -30,6 +34,33 @@ public final class ProblemTypes {
             case 429 -> "too-many-requests";
             default -> status.is5xxServerError() ? "internal-error" : "error";
         };
+    }
+
+    /**
+     * A problem's {@code instance} from a request path as the client sent it: characters a URI path
+     * may hold are kept, anything else (quotes, spaces, control characters, a {@code %} that starts
+     * no escape) is percent-encoded, so no raw input is echoed and the value is always a valid URI.
+     */
+    public static URI instance(String rawPath) {
+        if (rawPath == null || rawPath.isEmpty()) {
+            return URI.create("/");
+        }
+        StringBuilder safe = new StringBuilder(rawPath.length());
+        byte[] bytes = rawPath.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            boolean escape = b == '%' && i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2]);
+            if (escape || (b < 0x80 && PATH_CHARACTERS.indexOf(b) >= 0)) {
+                safe.append((char) b);
+            } else {
+                safe.append('%').append(HEX[b >> 4]).append(HEX[b & 0xf]);
+            }
+        }
+        return URI.create(safe.charAt(0) == '/' ? safe.toString() : "/" + safe);
+    }
+
+    private static boolean isHex(byte b) {
+        return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
     }
 
     public static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {

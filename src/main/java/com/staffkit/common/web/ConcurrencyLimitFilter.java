@@ -123,12 +123,13 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
             try {
                 read = early > 0 ? BodyReadRequest.of(request) : request;
             } catch (PayloadTooLargeException e) {
-                problems.write(response, e);
+                problems.write(request, response, e);
                 return;
             }
             if (!admitted()) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, "1");
                 problems.write(
+                        request,
                         response,
                         HttpStatus.SERVICE_UNAVAILABLE,
                         "overloaded",

@@ -30,7 +30,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limitBytes) {
-            problems.write(response, new PayloadTooLargeException(limitBytes));
+            problems.write(request, response, new PayloadTooLargeException(limitBytes));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limitBytes), response);
