@@ -117,8 +117,14 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                 List.of());
     }
 
+    /** A failure of a known kind, however wrapped (PostgreSQL away: 503), else an internal error. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex) {
+        ApiException known = Failures.asApiException(ex);
+        if (known != null) {
+            log.warn("{}: {}", known.title(), ex.toString());
+            return handleApiException(known);
+        }
         log.error("Unexpected error", ex);
         return problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,

@@ -32,6 +32,7 @@ class ProblemErrorController implements ErrorController {
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         ApiException known = Failures.asApiException(failure);
         if (known != null) {
+            log.warn("{} before a controller ran: {}", known.title(), failure.toString());
             problems.write(request, response, known);
             return;
         }
