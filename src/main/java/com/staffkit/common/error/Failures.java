@@ -33,6 +33,16 @@ final class Failures {
         return null;
     }
 
+    /** The first failure of this type in the chain, or null. */
+    static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
     /**
      * No connection to PostgreSQL: none to be had from the pool within its timeout, none could be
      * opened, or the one in use broke. A transaction that cannot be ended on a connection reporting

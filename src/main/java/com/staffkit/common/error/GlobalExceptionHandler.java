@@ -180,11 +180,11 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        PayloadTooLargeException tooLarge = findCause(ex, PayloadTooLargeException.class);
+        PayloadTooLargeException tooLarge = Failures.cause(ex, PayloadTooLargeException.class);
         if (tooLarge != null) {
             return handleApiException(tooLarge);
         }
-        JacksonException jackson = findCause(ex, JacksonException.class);
+        JacksonException jackson = Failures.cause(ex, JacksonException.class);
         return handleApiException(
                 jackson == null ? new JsonBodyProblems.MalformedBodyException() : JsonBodyProblems.from(jackson));
     }
@@ -256,17 +256,5 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
-    }
-
-    private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
     }
 }
