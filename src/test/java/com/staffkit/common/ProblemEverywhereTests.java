@@ -71,8 +71,10 @@ class ProblemEverywhereTests extends IntegrationTest {
         }
 
         @Test
-        void anUnparseableRequestLineIsAProblem() throws IOException {
+        void anUnparseableRequestLineOrAnUnknownHttpVersionIsAProblem() throws IOException {
             assertProblem(send("GARBAGE", ""), 400, "request line");
+            JsonNode version = assertProblem(send("GET /api/v1/staffs HTTP/2.5", bearer()), 505, "version");
+            assertThat(version.get("type").asString()).endsWith("/http-version-not-supported");
         }
 
         @Test

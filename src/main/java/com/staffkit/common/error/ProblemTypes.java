@@ -32,6 +32,9 @@ public final class ProblemTypes {
             case 413 -> "payload-too-large";
             case 415 -> "unsupported-media-type";
             case 429 -> "too-many-requests";
+            case 431 -> "request-headers-too-large";
+            case 503 -> "service-unavailable";
+            case 505 -> "http-version-not-supported";
             default -> status.is5xxServerError() ? "internal-error" : "error";
         };
     }

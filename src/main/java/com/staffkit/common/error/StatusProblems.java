@@ -52,6 +52,7 @@ public final class StatusProblems {
             case 415 -> "Send the request body as application/json.";
             case 431 -> "The request headers are too large.";
             case 503 -> "The service is unavailable; retry in a moment.";
+            case 505 -> "Send the request as HTTP/1.1.";
             default ->
                 status >= 500
                         ? "Something went wrong on our side. The failure has been logged."
