@@ -7,7 +7,6 @@ import com.staffkit.common.security.Caller;
 import com.staffkit.role.Permissions;
 import com.staffkit.role.RoleCatalog;
 import com.staffkit.role.RoleGrant;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;

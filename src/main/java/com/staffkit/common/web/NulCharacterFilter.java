@@ -29,7 +29,7 @@ class NulCharacterFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<String> refused = parameterWithNul(request.getQueryString());
         if (refused.isPresent()) {
-            problems.write(response, InvalidRequestException.forField(refused.get(), NulCharacters.MESSAGE));
+            problems.write(request, response, InvalidRequestException.forField(refused.get(), NulCharacters.MESSAGE));
             return;
         }
         chain.doFilter(request, response);
