@@ -19,7 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RecordSchemas extends ModelResolver {
 
-    private final Map<String, Class<?>> records = new ConcurrentHashMap<>();
+    /**
+     * Shared by every instance: swagger-core keeps its converters in one JVM-wide chain, so with two
+     * application contexts (as in tests) the one that resolves a schema may not be the one asked.
+     */
+    private static final Map<String, Class<?>> RECORDS = new ConcurrentHashMap<>();
 
     RecordSchemas() {
         super(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
@@ -33,7 +37,7 @@ final class RecordSchemas extends ModelResolver {
             Class<?> raw = _mapper.constructType(type.getType()).getRawClass();
             String name = schema.getName() != null ? schema.getName() : refName(schema.get$ref());
             if (raw.isRecord() && name != null) {
-                records.putIfAbsent(name, raw);
+                RECORDS.putIfAbsent(name, raw);
             }
         }
         return schema;
@@ -41,7 +45,7 @@ final class RecordSchemas extends ModelResolver {
 
     /** The record a component schema was resolved from. */
     Optional<Class<?>> recordOf(String schemaName) {
-        return Optional.ofNullable(records.get(schemaName));
+        return Optional.ofNullable(RECORDS.get(schemaName));
     }
 
     static String refName(String ref) {
