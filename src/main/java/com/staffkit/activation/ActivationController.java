@@ -2,6 +2,7 @@ package com.staffkit.activation;
 
 import com.staffkit.auth.LoginResponse;
 import com.staffkit.common.security.Caller;
+import com.staffkit.role.Requires;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -16,7 +17,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -81,7 +81,7 @@ class ActivationController {
     }
 
     @PostMapping("/api/v1/staffs/{id}/activation")
-    @PreAuthorize("hasAuthority('staff:write')")
+    @Requires.StaffWrite
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(
             operationId = "resendActivation",

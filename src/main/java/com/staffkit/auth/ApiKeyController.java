@@ -4,6 +4,7 @@ import com.staffkit.common.security.Caller;
 import com.staffkit.common.web.Created;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
+import com.staffkit.role.Requires;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,7 +14,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +37,7 @@ class ApiKeyController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('api-keys:manage')")
+    @Requires.ApiKeysManage
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             operationId = "createApiKey",
@@ -55,7 +55,7 @@ class ApiKeyController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('api-keys:manage')")
+    @Requires.ApiKeysManage
     @Operation(operationId = "listApiKeys", summary = "List API keys (never their secrets)")
     PageResponse<ApiKeyResponse> list(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
@@ -65,14 +65,14 @@ class ApiKeyController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('api-keys:manage')")
+    @Requires.ApiKeysManage
     @Operation(operationId = "getApiKey", summary = "Get one API key (never its secret)")
     ApiKeyResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
         return apiKeys.get(caller, id);
     }
 
     @DeleteMapping("/{id}")
-    @PreAuthorize("hasAuthority('api-keys:manage')")
+    @Requires.ApiKeysManage
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
             operationId = "revokeApiKey",

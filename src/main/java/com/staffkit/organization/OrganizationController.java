@@ -5,6 +5,7 @@ import com.staffkit.common.web.Created;
 import com.staffkit.common.web.JsonMergePatch;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
+import com.staffkit.role.Requires;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -15,7 +16,6 @@ import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +43,7 @@ class OrganizationController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('organizations:read')")
+    @Requires.OrganizationsRead
     @Operation(
             operationId = "listOrganizations",
             summary = "List the organizations you see",
@@ -59,14 +59,14 @@ class OrganizationController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('organizations:read')")
+    @Requires.OrganizationsRead
     @Operation(operationId = "getOrganization", summary = "Get one organization")
     OrganizationResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
         return organizations.get(caller, id);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('organizations:write')")
+    @Requires.OrganizationsWrite
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             operationId = "createOrganization",
@@ -84,7 +84,7 @@ class OrganizationController {
     @PatchMapping(
             path = "/{id}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    @PreAuthorize("hasAuthority('organizations:write')")
+    @Requires.OrganizationsWrite
     @Operation(
             operationId = "updateOrganization",
             summary = "Change an organization",
@@ -103,7 +103,7 @@ class OrganizationController {
     }
 
     @DeleteMapping("/{id}")
-    @PreAuthorize("hasAuthority('organizations:write')")
+    @Requires.OrganizationsWrite
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
             operationId = "deactivateOrganization",

@@ -14,7 +14,6 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,7 +52,7 @@ class RoleController {
     }
 
     @GetMapping("/roles")
-    @PreAuthorize("hasAuthority('roles:read')")
+    @Requires.RolesRead
     @Operation(
             operationId = "listRoles",
             summary = "List roles",
@@ -66,14 +65,14 @@ class RoleController {
     }
 
     @GetMapping("/roles/{id}")
-    @PreAuthorize("hasAuthority('roles:read')")
+    @Requires.RolesRead
     @Operation(operationId = "getRole", summary = "Get one role")
     RoleResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
         return roles.get(caller, id);
     }
 
     @PostMapping(path = "/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('roles:write')")
+    @Requires.RolesWrite
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             operationId = "createRole",
@@ -88,7 +87,7 @@ class RoleController {
     }
 
     @PutMapping(path = "/roles/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('roles:write')")
+    @Requires.RolesWrite
     @Operation(
             operationId = "replaceRole",
             summary = "Replace a custom role",
@@ -103,7 +102,7 @@ class RoleController {
     @PatchMapping(
             path = "/roles/{id}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    @PreAuthorize("hasAuthority('roles:write')")
+    @Requires.RolesWrite
     @Operation(
             operationId = "updateRole",
             summary = "Change some fields of a custom role",
@@ -116,7 +115,7 @@ class RoleController {
     }
 
     @DeleteMapping("/roles/{id}")
-    @PreAuthorize("hasAuthority('roles:write')")
+    @Requires.RolesWrite
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
             operationId = "deleteRole",

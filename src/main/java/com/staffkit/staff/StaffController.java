@@ -5,6 +5,7 @@ import com.staffkit.common.web.Created;
 import com.staffkit.common.web.JsonMergePatch;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
+import com.staffkit.role.Requires;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,7 +16,6 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +52,7 @@ class StaffController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('staff:read')")
+    @Requires.StaffRead
     @Operation(
             operationId = "listStaff",
             summary = "List staff",
@@ -111,14 +111,14 @@ class StaffController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('staff:read')")
+    @Requires.StaffRead
     @Operation(operationId = "getStaff", summary = "Get one staff member")
     StaffResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
         return reader.get(caller, id);
     }
 
     @GetMapping("/lookup")
-    @PreAuthorize("hasAuthority('staff:read')")
+    @Requires.StaffRead
     @Operation(
             operationId = "lookupStaff",
             summary = "Find exactly one staff member by key, email, username or remote_id",
@@ -135,7 +135,7 @@ class StaffController {
     }
 
     @GetMapping("/service-user")
-    @PreAuthorize("hasAuthority('staff:read')")
+    @Requires.StaffRead
     @Operation(
             operationId = "getServiceUser",
             summary = "The organization's service (bot) staff member",
@@ -147,7 +147,7 @@ class StaffController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('staff:write')")
+    @Requires.StaffWrite
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             operationId = "createStaff",
@@ -162,7 +162,7 @@ class StaffController {
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('staff:write')")
+    @Requires.StaffWrite
     @Operation(
             operationId = "replaceStaff",
             summary = "Replace a staff member",
@@ -177,7 +177,7 @@ class StaffController {
     @PatchMapping(
             path = "/{id}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    @PreAuthorize("hasAuthority('staff:write')")
+    @Requires.StaffWrite
     @Operation(
             operationId = "updateStaff",
             summary = "Change some fields of a staff member",
@@ -192,7 +192,7 @@ class StaffController {
     }
 
     @PutMapping("/{id}/stores/{storeId}")
-    @PreAuthorize("hasAuthority('staff:write')")
+    @Requires.StaffWrite
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "assignStore", summary = "Assign a store to a staff member", description = "Idempotent.")
     ResponseEntity<Void> assignStore(
@@ -204,7 +204,7 @@ class StaffController {
     }
 
     @DeleteMapping("/{id}/stores/{storeId}")
-    @PreAuthorize("hasAuthority('staff:write')")
+    @Requires.StaffWrite
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
             operationId = "unassignStore",
@@ -219,7 +219,7 @@ class StaffController {
     }
 
     @DeleteMapping("/{id}")
-    @PreAuthorize("hasAuthority('staff:deactivate')")
+    @Requires.StaffDeactivate
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
             operationId = "deactivateStaff",

@@ -5,6 +5,7 @@ import com.staffkit.common.web.Created;
 import com.staffkit.common.web.JsonMergePatch;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
+import com.staffkit.role.Requires;
 import com.staffkit.staff.StaffResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,7 +15,6 @@ import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +43,7 @@ class StoreController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('stores:read')")
+    @Requires.StoresRead
     @Operation(
             operationId = "listStores",
             summary = "List stores",
@@ -68,14 +68,14 @@ class StoreController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('stores:read')")
+    @Requires.StoresRead
     @Operation(operationId = "getStore", summary = "Get one store")
     StoreResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
         return stores.get(caller, id);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('stores:write')")
+    @Requires.StoresWrite
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             operationId = "createStore",
@@ -90,7 +90,7 @@ class StoreController {
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('stores:write')")
+    @Requires.StoresWrite
     @Operation(
             operationId = "replaceStore",
             summary = "Replace a store",
@@ -105,7 +105,7 @@ class StoreController {
     @PatchMapping(
             path = "/{id}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    @PreAuthorize("hasAuthority('stores:write')")
+    @Requires.StoresWrite
     @Operation(
             operationId = "updateStore",
             summary = "Change some fields of a store",
@@ -118,7 +118,7 @@ class StoreController {
     }
 
     @DeleteMapping("/{id}")
-    @PreAuthorize("hasAuthority('stores:write')")
+    @Requires.StoresWrite
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
             operationId = "deactivateStore",
@@ -131,7 +131,7 @@ class StoreController {
     }
 
     @GetMapping("/{id}/staff")
-    @PreAuthorize("hasAuthority('stores:read') and hasAuthority('staff:read')")
+    @Requires.StoresReadAndStaffRead
     @Operation(
             operationId = "listStoreStaff",
             summary = "List a store's staff",

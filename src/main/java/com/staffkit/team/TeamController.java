@@ -5,6 +5,7 @@ import com.staffkit.common.web.Created;
 import com.staffkit.common.web.JsonMergePatch;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
+import com.staffkit.role.Requires;
 import com.staffkit.staff.StaffResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -18,7 +19,6 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +51,7 @@ class TeamController {
     record AddMembersRequest(@NotEmpty @Size(max = 1000) List<@NotNull Long> staffIds) {}
 
     @GetMapping("/responsibilities")
-    @PreAuthorize("hasAuthority('teams:read')")
+    @Requires.TeamsRead
     @Operation(
             operationId = "listResponsibilities",
             summary = "The predefined responsibilities, with a description of each",
@@ -64,7 +64,7 @@ class TeamController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('teams:read')")
+    @Requires.TeamsRead
     @Operation(operationId = "listTeams", summary = "List teams", description = "Paginated like staff, with filters.")
     PageResponse<TeamResponse> list(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
@@ -89,14 +89,14 @@ class TeamController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('teams:read')")
+    @Requires.TeamsRead
     @Operation(operationId = "getTeam", summary = "Get one team")
     TeamResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
         return teams.get(caller, id);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('teams:write')")
+    @Requires.TeamsWrite
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             operationId = "createTeam",
@@ -110,7 +110,7 @@ class TeamController {
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('teams:write')")
+    @Requires.TeamsWrite
     @Operation(
             operationId = "replaceTeam",
             summary = "Replace a team",
@@ -125,7 +125,7 @@ class TeamController {
     @PatchMapping(
             path = "/{id}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    @PreAuthorize("hasAuthority('teams:write')")
+    @Requires.TeamsWrite
     @Operation(operationId = "updateTeam", summary = "Change some fields of a team", description = "JSON merge patch.")
     TeamResponse patch(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
@@ -135,7 +135,7 @@ class TeamController {
     }
 
     @DeleteMapping("/{id}")
-    @PreAuthorize("hasAuthority('teams:write')")
+    @Requires.TeamsWrite
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
             operationId = "deleteTeam",
@@ -148,7 +148,7 @@ class TeamController {
     }
 
     @GetMapping("/{id}/members")
-    @PreAuthorize("hasAuthority('teams:read') and hasAuthority('staff:read')")
+    @Requires.TeamsReadAndStaffRead
     @Operation(
             operationId = "listTeamMembers",
             summary = "List a team's members",
@@ -163,7 +163,7 @@ class TeamController {
     }
 
     @PostMapping(path = "/{id}/members", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('teams:write')")
+    @Requires.TeamsWrite
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
             operationId = "addTeamMembers",
@@ -178,7 +178,7 @@ class TeamController {
     }
 
     @PutMapping("/{id}/members/{staffId}")
-    @PreAuthorize("hasAuthority('teams:write')")
+    @Requires.TeamsWrite
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "addTeamMember", summary = "Add a member", description = "Idempotent.")
     ResponseEntity<Void> addMember(
@@ -190,7 +190,7 @@ class TeamController {
     }
 
     @DeleteMapping("/{id}/members/{staffId}")
-    @PreAuthorize("hasAuthority('teams:write')")
+    @Requires.TeamsWrite
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "removeTeamMember", summary = "Remove a member", description = "Idempotent.")
     ResponseEntity<Void> removeMember(
