@@ -11,8 +11,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -63,50 +63,13 @@ class StaffController {
             @Parameter(description = "Page size, 1 to 1000 (default 20)")
                     @RequestParam(name = "page_size", required = false)
                     Integer pageSize,
-            @Parameter(description = "Case-insensitive partial match on names, email and username")
-                    @RequestParam(required = false)
-                    String search,
-            @Parameter(description = "Role name; repeat for any of several")
-                    @RequestParam(name = "role", required = false)
-                    List<String> roles,
-            @RequestParam(name = "is_active", required = false) Boolean isActive,
-            @RequestParam(name = "include_inactive", defaultValue = "false") boolean includeInactive,
-            @RequestParam(name = "include_pending", defaultValue = "true") boolean includePending,
-            @RequestParam(name = "remote_id", required = false) String remoteId,
-            @Parameter(description = "Exact, case-insensitive") @RequestParam(required = false) String email,
-            @Parameter(description = "Exact, case-insensitive") @RequestParam(required = false) String username,
-            @Parameter(description = "Organization id (for callers that see several)") @RequestParam(required = false)
-                    Long organization,
-            @Parameter(description = "Team id: only the team's members") @RequestParam(required = false) Long team,
-            @Parameter(description = "Store id: only the store's staff") @RequestParam(required = false) Long store,
-            @Parameter(description = "false lists only pending (not yet activated) staff")
-                    @RequestParam(name = "has_activated", required = false)
-                    Boolean hasActivated,
-            @Parameter(
-                            description =
-                                    "id, last_name, first_name, email, created_at or modified_at; prefix - for descending")
-                    @RequestParam(required = false)
-                    String ordering,
+            @ParameterObject StaffFilter filter,
             @Parameter(
                             description =
                                     "Set by next links in id order: the id of the previous page's last row, after which this"
                                             + " page starts (deep pages cost the same as the first)")
                     @RequestParam(required = false)
                     Long after) {
-        StaffFilter filter = new StaffFilter(
-                search,
-                roles,
-                isActive,
-                includeInactive,
-                includePending,
-                remoteId,
-                email,
-                username,
-                organization,
-                team,
-                store,
-                hasActivated,
-                ordering);
         return reader.list(caller, filter, PageRequest.of(page, pageSize, after));
     }
 

@@ -4,7 +4,6 @@ import com.staffkit.common.security.Caller;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,16 +64,12 @@ public class StaffDirectory {
     /** A team's members as staff representations, paginated like the staff list. */
     public PageResponse<StaffResponse> teamMembers(
             Caller caller, long teamId, boolean includeInactive, PageRequest page) {
-        StaffFilter filter = new StaffFilter(
-                null, List.of(), null, includeInactive, true, null, null, null, null, teamId, null, null, null);
-        return reader.list(caller, filter, page);
+        return reader.list(caller, StaffFilter.ofTeam(teamId).includingInactive(includeInactive), page);
     }
 
     /** A store's staff as staff representations, paginated like the staff list. */
     public PageResponse<StaffResponse> storeStaff(
             Caller caller, long storeId, boolean includeInactive, PageRequest page) {
-        StaffFilter filter = new StaffFilter(
-                null, List.of(), null, includeInactive, true, null, null, null, null, null, storeId, null, null);
-        return reader.list(caller, filter, page);
+        return reader.list(caller, StaffFilter.ofStore(storeId).includingInactive(includeInactive), page);
     }
 }

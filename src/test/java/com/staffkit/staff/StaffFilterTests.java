@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class StaffFilterTests {
 
     private static StaffFilter ordering(String ordering) {
-        return new StaffFilter(null, null, null, false, true, null, null, null, null, null, null, null, ordering);
+        return StaffFilter.all().orderedBy(ordering);
     }
 
     @Test

@@ -141,6 +141,34 @@ class StrictTypesTests extends IntegrationTest {
         }
 
         @Test
+        void filterRecordsSayWhatTheirParametersTakeUnderTheirQueryNames() {
+            String token = superadminToken();
+            assertRefused(api.get(STAFFS + "?is_active=yes").token(token).send(), "is_active", "must be true or false");
+            assertRefused(
+                    api.get(STAFFS + "?has_activated=0").token(token).send(), "has_activated", "must be true or false");
+            assertRefused(api.get(STAFFS + "?team=12abc").token(token).send(), "team", "must be an integer");
+            assertRefused(api.get(STAFFS + "?organization=").token(token).send(), "organization", "must not be empty");
+            assertRefused(
+                    api.get("/api/v1/stores?include_inactive=on").token(token).send(),
+                    "include_inactive",
+                    "must be true or false");
+            assertRefused(api.get("/api/teams?member=x").token(token).send(), "member", "must be an integer");
+            assertRefused(
+                    api.get(STAFFS + "?ordering=password_hash").token(token).send(), "ordering", null);
+        }
+
+        @Test
+        void repeatedRolesAndExplicitDefaultsAreAccepted() {
+            long organization = newOrganization("Strict Defaults");
+            ApiResponse response = api.get(STAFFS + "?organization=" + organization
+                            + "&role=superadmin&role=admin&include_pending=true")
+                    .token(superadminToken())
+                    .send();
+
+            assertThat(response.json(200).get("count").asLong()).isZero();
+        }
+
+        @Test
         void declaredValuesAreAccepted() {
             long organization = newOrganization("Strict Query");
             ApiResponse response = api.get(STAFFS + "?page=1&page_size=5&is_active=true&include_inactive=false"

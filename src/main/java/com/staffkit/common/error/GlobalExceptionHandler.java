@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -77,21 +78,26 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> handleArgumentTypeMismatch(MethodArgumentTypeMismatchException ex) {
         String field = ex.getName();
-        String expected = ex.getRequiredType() == null
-                ? "a valid value"
-                : switch (ex.getRequiredType().getSimpleName()) {
-                    case "Boolean", "boolean" -> "true or false";
-                    case "Long", "long", "Integer", "int" -> "an integer";
-                    case "UUID" -> "a UUID";
-                    default -> "a valid value";
-                };
-        String message = "must be " + expected;
+        String message = mustBe(ex.getRequiredType());
         return problem(
                 HttpStatus.BAD_REQUEST,
                 "validation",
                 "Invalid request",
                 field + ": " + message,
                 List.of(new FieldViolation(field, message)));
+    }
+
+    /** What a query parameter or path variable of this type takes, said without naming Java types. */
+    private static String mustBe(Class<?> type) {
+        String expected = type == null
+                ? "a valid value"
+                : switch (type.getSimpleName()) {
+                    case "Boolean", "boolean" -> "true or false";
+                    case "Long", "long", "Integer", "int" -> "an integer";
+                    case "UUID" -> "a UUID";
+                    default -> "a valid value";
+                };
+        return "must be " + expected;
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -140,8 +146,12 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         List<FieldViolation> errors = new ArrayList<>();
         ex.getBindingResult()
                 .getFieldErrors()
-                .forEach(error -> errors.add(
-                        new FieldViolation(JsonNames.snakeCase(error.getField()), error.getDefaultMessage())));
+                .forEach(error -> errors.add(new FieldViolation(
+                        JsonNames.snakeCase(error.getField()),
+                        error.contains(TypeMismatchException.class)
+                                ? mustBe(error.unwrap(TypeMismatchException.class)
+                                        .getRequiredType())
+                                : error.getDefaultMessage())));
         ex.getBindingResult()
                 .getGlobalErrors()
                 .forEach(error -> errors.add(new FieldViolation(error.getObjectName(), error.getDefaultMessage())));

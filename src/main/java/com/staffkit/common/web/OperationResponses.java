@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -48,6 +49,7 @@ final class OperationResponses implements OperationCustomizer {
         boolean hasInput = Arrays.stream(handler.getMethodParameters())
                 .anyMatch(p -> p.hasParameterAnnotation(PathVariable.class)
                         || p.hasParameterAnnotation(RequestParam.class)
+                        || p.hasParameterAnnotation(ParameterObject.class)
                         || p.hasParameterAnnotation(RequestBody.class));
         boolean changes = handler.hasMethodAnnotation(PostMapping.class)
                 || handler.hasMethodAnnotation(PutMapping.class)

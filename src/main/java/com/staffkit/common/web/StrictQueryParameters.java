@@ -4,6 +4,7 @@ import com.staffkit.common.error.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.beans.PropertyEditorSupport;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,9 +13,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.beans.BeanUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,7 +32,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code true} or {@code false} (not {@code yes}, {@code on} or {@code 1}), an integer is decimal
  * digits (not {@code 0x10} or {@code 1.0}), and an empty value of a typed parameter ({@code page=},
  * {@code organization=}) is refused instead of read as absent. Each refusal is a 400 naming the
- * parameter.
+ * parameter. Filter records bound from the query string ({@code @ParameterObject}) obey the same
+ * editors and the same refusal of empty values, under their snake_case names.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictQueryParameters implements WebMvcConfigurer {
@@ -113,28 +118,49 @@ class StrictQueryParameters implements WebMvcConfigurer {
             return true;
         }
 
+        /**
+         * The typed request parameters of a handler: its {@code @RequestParam}s, and the components of
+         * the records it binds from the query string ({@code @ParameterObject} filters), by their
+         * {@link BindParam} names.
+         */
         private static List<String> typedNames(HandlerMethod method) {
             List<String> names = new ArrayList<>();
             for (MethodParameter parameter : method.getMethodParameters()) {
                 RequestParam annotation = parameter.getParameterAnnotation(RequestParam.class);
-                Class<?> type = parameter.nestedIfOptional().getNestedParameterType();
-                if (annotation == null || isText(type) || Map.class.isAssignableFrom(type)) {
-                    continue;
-                }
-                if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-                    Class<?> element = type.isArray()
-                            ? type.getComponentType()
-                            : parameter.nested().getNestedParameterType();
-                    if (isText(element)) {
-                        continue;
+                if (annotation != null) {
+                    String name = annotation.name().isEmpty() ? parameter.getParameterName() : annotation.name();
+                    if (name != null && isTyped(parameter.nestedIfOptional())) {
+                        names.add(name);
                     }
-                }
-                String name = annotation.name().isEmpty() ? parameter.getParameterName() : annotation.name();
-                if (name != null) {
-                    names.add(name);
+                } else if (parameter.getParameterType().isRecord()
+                        && parameter.hasParameterAnnotation(ParameterObject.class)) {
+                    Constructor<?> constructor = BeanUtils.getResolvableConstructor(parameter.getParameterType());
+                    for (int i = 0; i < constructor.getParameterCount(); i++) {
+                        MethodParameter component = new MethodParameter(constructor, i);
+                        BindParam bindParam = component.getParameterAnnotation(BindParam.class);
+                        String name = bindParam != null ? bindParam.value() : constructor.getParameters()[i].getName();
+                        if (isTyped(component)) {
+                            names.add(name);
+                        }
+                    }
                 }
             }
             return List.copyOf(names);
+        }
+
+        /** Whether a parameter holds something other than text: a number, a boolean, a UUID, or a list of them. */
+        private static boolean isTyped(MethodParameter parameter) {
+            Class<?> type = parameter.getNestedParameterType();
+            if (isText(type) || Map.class.isAssignableFrom(type)) {
+                return false;
+            }
+            if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+                Class<?> element = type.isArray()
+                        ? type.getComponentType()
+                        : parameter.nested().getNestedParameterType();
+                return !isText(element);
+            }
+            return true;
         }
 
         private static boolean isText(Class<?> type) {
