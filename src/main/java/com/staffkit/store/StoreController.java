@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,18 +53,7 @@ class StoreController {
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize,
-            @Parameter(description = "Case-insensitive partial match on name or remote_id")
-                    @RequestParam(required = false)
-                    String search,
-            @RequestParam(name = "is_active", required = false) Boolean isActive,
-            @RequestParam(name = "include_inactive", defaultValue = "false") boolean includeInactive,
-            @RequestParam(name = "remote_id", required = false) String remoteId,
-            @Parameter(description = "Organization id (for callers that see several)") @RequestParam(required = false)
-                    Long organization,
-            @Parameter(description = "id, name, created_at or modified_at; prefix - for descending")
-                    @RequestParam(required = false)
-                    String ordering) {
-        StoreFilter filter = new StoreFilter(search, isActive, includeInactive, remoteId, organization, ordering);
+            @ParameterObject StoreFilter filter) {
         return stores.list(caller, filter, PageRequest.of(page, pageSize));
     }
 

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -72,19 +73,7 @@ class TeamController {
             @Parameter(description = "Page size, 1 to 1000 (default 20)")
                     @RequestParam(name = "page_size", required = false)
                     Integer pageSize,
-            @Parameter(description = "Teams that have this responsibility") @RequestParam(required = false)
-                    String responsibility,
-            @Parameter(description = "Exact name, case-insensitive") @RequestParam(required = false) String name,
-            @Parameter(description = "Case-insensitive partial match on the name") @RequestParam(required = false)
-                    String search,
-            @Parameter(description = "Staff id: the teams this staff member belongs to") @RequestParam(required = false)
-                    Long member,
-            @Parameter(description = "Organization id (for callers that see several)") @RequestParam(required = false)
-                    Long organization,
-            @Parameter(description = "id, name, created_at or modified_at; prefix - for descending")
-                    @RequestParam(required = false)
-                    String ordering) {
-        TeamFilter filter = new TeamFilter(responsibility, name, search, member, organization, ordering);
+            @ParameterObject TeamFilter filter) {
         return teams.list(caller, filter, PageRequest.of(page, pageSize));
     }
 
