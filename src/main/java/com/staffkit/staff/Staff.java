@@ -20,10 +20,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.DynamicUpdate;
 
-/** A staff member: the aggregate behind {@code /api/v1/staffs}. */
+/**
+ * A staff member: the aggregate behind {@code /api/v1/staffs}. An update writes only the columns
+ * it changed, under the version it read; {@code last_login} is never written from here (see
+ * {@link StaffLogins#recordLogin}), so no write puts back a column it does not own.
+ */
 @Entity
 @Table(name = "staff")
+@DynamicUpdate
 class Staff {
 
     @Id
@@ -85,7 +91,8 @@ class Staff {
     @Column(name = "password_hash")
     private String passwordHash;
 
-    @Column(name = "last_login")
+    /** Written only by {@link StaffLogins#recordLogin}, which is outside the version on purpose. */
+    @Column(name = "last_login", insertable = false, updatable = false)
     private Instant lastLogin;
 
     @Column(name = "date_joined", nullable = false, updatable = false)
@@ -184,6 +191,14 @@ class Staff {
     void setInitialPassword(String hash) {
         this.passwordHash = hash;
         this.activated = true;
+    }
+
+    /** The store the staff member works at now; the caller has checked that it may work there. */
+    void selectCurrentStore(Long storeId, Instant now) {
+        if (!java.util.Objects.equals(currentStoreId, storeId)) {
+            currentStoreId = storeId;
+            modifiedAt = now;
+        }
     }
 
     void changePassword(String hash, Instant now) {

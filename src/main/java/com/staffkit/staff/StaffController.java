@@ -149,9 +149,7 @@ class StaffController {
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
             @RequestBody JsonNode patch) {
-        UpdateStaffRequest merged =
-                mergePatch.apply(staffService.currentState(caller, id), patch, UpdateStaffRequest.class);
-        return staffService.replace(caller, id, merged);
+        return staffService.patch(caller, id, current -> mergePatch.apply(current, patch, UpdateStaffRequest.class));
     }
 
     @PutMapping("/{id}/stores/{storeId}")

@@ -3,6 +3,8 @@ package com.staffkit.staff;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,10 +21,12 @@ public class StaffDirectory {
 
     private final StaffReader reader;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    StaffDirectory(StaffReader reader, JdbcClient jdbc) {
+    StaffDirectory(StaffReader reader, JdbcClient jdbc, Clock clock) {
         this.reader = reader;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /**
@@ -53,11 +57,19 @@ public class StaffDirectory {
         return reader.canRead(caller, staffId);
     }
 
-    /** A deactivated store is nobody's current store any more. */
+    /**
+     * A deactivated store is nobody's current store any more. One statement for all its staff, which
+     * bumps each row's version like an update of the aggregate, so a write that read the row before
+     * fails with 409 instead of putting the store back.
+     */
     @Transactional
     public void leaveStore(long storeId) {
-        jdbc.sql("update staff set current_store_id = null where current_store_id = :storeId")
+        jdbc.sql("""
+                        update staff set current_store_id = null, modified_at = :now, version = version + 1
+                        where current_store_id = :storeId
+                        """)
                 .param("storeId", storeId)
+                .param("now", Timestamp.from(clock.instant()))
                 .update();
     }
 

@@ -6,7 +6,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** When a role is force-deleted, its holders drop it, and their sessions end like on any role change. */
+/**
+ * When a role is force-deleted, its holders drop it, and their sessions end like on any role change.
+ * Set-based for all holders at once; each row's version is bumped like an update of the aggregate, so
+ * a staff write that read the row before fails with 409 instead of putting the role back.
+ */
 @Component
 class StaffRoleCleanup {
 
@@ -22,7 +26,7 @@ class StaffRoleCleanup {
     void onRoleDeleted(RoleDeleted event) {
         jdbc.sql("""
                         with removed as (delete from staff_roles where role_id = :roleId returning staff_id)
-                        update staff s set session_epoch = s.session_epoch + 1
+                        update staff s set session_epoch = s.session_epoch + 1, version = s.version + 1
                         from removed where s.id = removed.staff_id
                         returning s.id, s.organization_id
                         """)

@@ -2,7 +2,6 @@ package com.staffkit.staff;
 
 import com.staffkit.common.error.ConflictException;
 import com.staffkit.common.error.DataIntegrityViolations;
-import com.staffkit.common.error.FieldViolation;
 import com.staffkit.common.error.ForbiddenException;
 import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.security.Caller;
@@ -12,13 +11,12 @@ import com.staffkit.role.RoleCatalog;
 import com.staffkit.role.RoleGrant;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -91,7 +89,7 @@ public class StaffService {
             StaffChangeRules.require(
                     caller, Permissions.STAFF_DEACTIVATE, "Creating an inactive account needs staff:deactivate.");
         }
-        StaffProfile profile = profile(request, roles);
+        StaffProfile profile = StaffProfile.of(request, roles);
         if (request.password() != null) {
             PasswordPolicy.check("password", request.password(), profile.email(), profile.username());
         }
@@ -124,11 +122,27 @@ public class StaffService {
 
     @Transactional
     StaffResponse replace(Caller caller, long id, UpdateStaffRequest request) {
-        Staff staff = rules.loadForChange(caller, id);
+        return replace(caller, rules.loadForChange(caller, id), request);
+    }
+
+    /**
+     * A PATCH: the change is merged onto the current state in the transaction that writes it, and the
+     * row is read first, so a change committed after that read fails the version check (409) instead
+     * of being put back from the merged state.
+     */
+    @Transactional
+    StaffResponse patch(Caller caller, long id, UnaryOperator<UpdateStaffRequest> change) {
+        repository.findVisibleTo(caller, id);
+        UpdateStaffRequest request = change.apply(mapper.toUpdateRequest(reader.get(caller, id)));
+        return replace(caller, rules.loadForChange(caller, id), request);
+    }
+
+    private StaffResponse replace(Caller caller, Staff staff, UpdateStaffRequest request) {
+        long id = staff.id();
         List<String> requestedRoles = request.roles() == null ? DEFAULT_ROLES : request.roles();
         List<RoleGrant> roles = resolveRoles(staff.organizationId(), requestedRoles);
         Set<Long> newRoleIds = roleIds(roles);
-        StaffProfile profile = profile(request, roles);
+        StaffProfile profile = StaffProfile.of(request, roles);
         StaffChangeRules.requireKeyLeavesItsCreatorAlone(caller, staff, profile, newRoleIds);
         if (!newRoleIds.equals(staff.roleIds())) {
             StaffChangeRules.requireRoleAssignment(caller);
@@ -180,12 +194,6 @@ public class StaffService {
         return reader.get(caller, id);
     }
 
-    /** The current state as a full-replace request, for merging a PATCH onto. */
-    @Transactional(readOnly = true)
-    UpdateStaffRequest currentState(Caller caller, long id) {
-        return mapper.toUpdateRequest(reader.get(caller, id));
-    }
-
     @Transactional
     void deactivate(Caller caller, long id) {
         Staff staff = rules.loadForChange(caller, id);
@@ -217,49 +225,5 @@ public class StaffService {
 
     private static boolean sameNames(List<RoleGrant> roles, List<String> names) {
         return roles.stream().map(RoleGrant::name).collect(Collectors.toSet()).equals(new HashSet<>(names));
-    }
-
-    /** Normalizes the input and checks the rules that span fields. */
-    private static StaffProfile profile(StaffInput input, List<RoleGrant> roles) {
-        String email = blankToNull(input.email());
-        boolean onlyWorkers = roles.stream().allMatch(r -> r.builtIn() && RoleGrant.WORKER.equals(r.name()));
-        List<FieldViolation> errors = new java.util.ArrayList<>();
-        if (email == null && !onlyWorkers) {
-            errors.add(new FieldViolation("email", "is required unless every role is worker"));
-        }
-        String timeZone = blankToNull(input.timeZone());
-        if (timeZone != null) {
-            if (!ZoneId.getAvailableZoneIds().contains(timeZone)) {
-                errors.add(new FieldViolation("time_zone", "must be an IANA time zone such as Europe/Istanbul"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(
-                    errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
-        }
-        Map<String, String> attributes =
-                input.attributes() == null ? Map.of() : new LinkedHashMap<>(input.attributes());
-        List<String> tags = input.tags() == null
-                ? List.of()
-                : input.tags().stream().map(String::trim).distinct().toList();
-        return new StaffProfile(
-                blankToNull(input.username()),
-                email,
-                input.firstName().trim(),
-                input.lastName().trim(),
-                blankToNull(input.jobTitle()),
-                blankToNull(input.phone()),
-                blankToNull(input.mobilePhone()),
-                timeZone,
-                blankToNull(input.avatarUrl()),
-                blankToNull(input.remoteId()),
-                attributes,
-                tags,
-                Boolean.TRUE.equals(input.fullStoreAccess()),
-                input.isActive() == null || input.isActive());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

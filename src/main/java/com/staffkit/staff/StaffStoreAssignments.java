@@ -56,14 +56,19 @@ public class StaffStoreAssignments {
         replace(caller, staff, wanted);
     }
 
-    /** Switches the store the caller works at now: an assigned one, or any active one with full access. */
+    /**
+     * Switches the store the caller works at now: an assigned one, or any active one with full access.
+     * The row is read before the check, so a store unassigned meanwhile fails the version (409).
+     */
     @Transactional
     public void selectCurrentStore(long staffId, Long storeId) {
+        Staff staff = repository.findById(staffId).orElseThrow(() -> StaffNotFoundException.forId(staffId));
         if (storeId != null && !stores.canWorkAt(staffId, storeId)) {
             throw InvalidRequestException.forField(
                     "store", "not a store you may work at: it must be active and assigned to you");
         }
-        stores.setCurrentStore(staffId, storeId, clock.instant());
+        staff.selectCurrentStore(storeId, clock.instant());
+        repository.flush();
     }
 
     private void replace(Caller caller, Staff staff, Set<Long> wanted) {

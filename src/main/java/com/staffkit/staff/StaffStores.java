@@ -1,7 +1,5 @@
 package com.staffkit.staff;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,13 +59,5 @@ class StaffStores {
                 .param("storeId", storeId)
                 .query(Boolean.class)
                 .single();
-    }
-
-    void setCurrentStore(long staffId, Long storeId, Instant now) {
-        jdbc.sql("update staff set current_store_id = :storeId, modified_at = :now where id = :staffId")
-                .param("storeId", storeId)
-                .param("now", Timestamp.from(now))
-                .param("staffId", staffId)
-                .update();
     }
 }
