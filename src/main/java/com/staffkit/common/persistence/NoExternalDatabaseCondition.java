@@ -2,6 +2,7 @@ package com.staffkit.common.persistence;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -11,8 +12,14 @@ class NoExternalDatabaseCondition implements Condition {
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
         var environment = context.getEnvironment();
-        boolean externalDatabase = StringUtils.hasText(environment.getProperty("spring.datasource.url"));
-        boolean embeddedEnabled = environment.getProperty("staffkit.embedded-database.enabled", Boolean.class, true);
-        return !externalDatabase && embeddedEnabled;
+        return !hasDatasourceUrl(environment) && embeddedEnabled(environment);
+    }
+
+    static boolean hasDatasourceUrl(PropertyResolver environment) {
+        return StringUtils.hasText(environment.getProperty("spring.datasource.url"));
+    }
+
+    static boolean embeddedEnabled(PropertyResolver environment) {
+        return environment.getProperty("staffkit.embedded-database.enabled", Boolean.class, true);
     }
 }
