@@ -74,9 +74,9 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC)
                         .permitAll()
-                        // Metrics span every tenant: operators only.
+                        // Metrics span every tenant: a service-wide permission only the superadmin holds.
                         .requestMatchers("/actuator/**")
-                        .hasAuthority(Permissions.AUDIT_READ)
+                        .hasAuthority(Permissions.SERVICE_METRICS)
                         .anyRequest()
                         .authenticated())
                 .exceptionHandling(exceptions -> exceptions

@@ -3,6 +3,7 @@ package com.staffkit.role;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SequencedMap;
+import java.util.Set;
 
 /** The fixed catalogue of permissions, named {@code resource:action}. */
 public final class Permissions {
@@ -21,6 +22,13 @@ public final class Permissions {
     public static final String ORGANIZATIONS_WRITE = "organizations:write";
     public static final String API_KEYS_MANAGE = "api-keys:manage";
     public static final String AUDIT_READ = "audit:read";
+    /**
+     * Service-wide: metrics and build information span every organization. Only the built-in
+     * superadmin role holds it; no custom role (hence no API key) may carry it.
+     */
+    public static final String SERVICE_METRICS = "service:metrics";
+
+    private static final Set<String> SERVICE_WIDE = Set.of(SERVICE_METRICS);
 
     private static final SequencedMap<String, String> CATALOGUE = new LinkedHashMap<>();
 
@@ -39,9 +47,17 @@ public final class Permissions {
         CATALOGUE.put(ORGANIZATIONS_WRITE, "Create, change and deactivate organizations.");
         CATALOGUE.put(API_KEYS_MANAGE, "Create, list and revoke API keys.");
         CATALOGUE.put(AUDIT_READ, "Read the audit history.");
+        CATALOGUE.put(
+                SERVICE_METRICS,
+                "Read the service-wide metrics and build information (every organization's); superadmin only.");
     }
 
     private Permissions() {}
+
+    /** True for a permission about the whole service rather than one organization: no custom role carries it. */
+    public static boolean isServiceWide(String permission) {
+        return SERVICE_WIDE.contains(permission);
+    }
 
     /** Every permission with a description, in catalogue order. */
     public static Map<String, String> catalogue() {

@@ -145,6 +145,14 @@ class RoleService {
         if (!unknown.isEmpty()) {
             throw InvalidRequestException.forField("permissions", "unknown permissions: " + String.join(", ", unknown));
         }
+        List<String> serviceWide =
+                permissions.stream().filter(Permissions::isServiceWide).toList();
+        if (!serviceWide.isEmpty()) {
+            throw InvalidRequestException.forField(
+                    "permissions",
+                    "service-wide permissions belong to the built-in superadmin role only: "
+                            + String.join(", ", serviceWide));
+        }
         if (!caller.hasAll(permissions)) {
             throw new ForbiddenException("A role cannot carry permissions you do not hold yourself.");
         }

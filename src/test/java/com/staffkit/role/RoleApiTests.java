@@ -34,16 +34,23 @@ class RoleApiTests extends IntegrationTest {
             "organizations:read",
             "organizations:write",
             "api-keys:manage",
-            "audit:read");
+            "audit:read",
+            "service:metrics");
+
+    /** What an organization's roles may hold: everything but the service-wide permissions. */
+    private static final List<String> ORGANIZATION_WIDE =
+            CATALOGUE.stream().filter(p -> !p.equals("service:metrics")).toList();
 
     private static final Map<String, List<String>> BUILT_IN = new LinkedHashMap<>();
 
     static {
         BUILT_IN.put("superadmin", CATALOGUE);
-        BUILT_IN.put("owner", CATALOGUE);
+        BUILT_IN.put("owner", ORGANIZATION_WIDE);
         BUILT_IN.put(
                 "admin",
-                CATALOGUE.stream().filter(p -> !p.equals("organizations:write")).toList());
+                ORGANIZATION_WIDE.stream()
+                        .filter(p -> !p.equals("organizations:write"))
+                        .toList());
         BUILT_IN.put("manager", List.of("staff:read", "staff:write", "teams:read", "teams:write", "stores:read"));
         BUILT_IN.put("member", List.of("staff:read", "teams:read", "stores:read"));
         BUILT_IN.put("worker", List.of());
