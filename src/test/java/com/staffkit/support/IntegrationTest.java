@@ -64,6 +64,9 @@ public abstract class IntegrationTest {
         registry.add("staffkit.mail.max-backoff", () -> "1s");
         registry.add("staffkit.public-url", () -> "https://app.staffkit.test");
         registry.add("staffkit.password-reset.max-per-address", () -> "30");
+        // The tests stand in for the proxy in front of the service (each test picks its own client
+        // address with X-Forwarded-For); any other peer, IPv6 loopback included, is a client.
+        registry.add("staffkit.proxy.trusted", () -> "127.0.0.1");
     }
 
     @BeforeEach
