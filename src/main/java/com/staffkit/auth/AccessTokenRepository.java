@@ -42,7 +42,7 @@ class AccessTokenRepository {
               and t.expires_at > :now
               and t.session_epoch = s.session_epoch
               and s.is_active
-              and o.is_active
+              and organization_active(o.path)
             """;
 
     private final JdbcClient jdbc;

@@ -147,7 +147,7 @@ class ApiKeyRepository {
                           and (k.created_by is null or creator.is_active)
                           and k.revoked_at is null
                           and (k.expires_at is null or k.expires_at > :now)
-                          and o.is_active
+                          and organization_active(o.path)
                         """)
                 .param("hash", hash)
                 .param("now", Timestamp.from(now))

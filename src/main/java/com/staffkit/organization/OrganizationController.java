@@ -108,8 +108,9 @@ class OrganizationController {
     @Operation(
             operationId = "deactivateOrganization",
             summary = "Deactivate an organization",
-            description = "Nothing is deleted: its staff can no longer log in and its API keys stop working until"
-                    + " it is reactivated.")
+            description = "Nothing is deleted. Its staff and the staff of its descendants can no longer log in and"
+                    + " their sessions end for good (reactivating restores logins, not sessions); its API keys and"
+                    + " its descendants' stop working until it is reactivated.")
     ResponseEntity<Void> deactivate(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
         organizations.deactivate(caller, id);

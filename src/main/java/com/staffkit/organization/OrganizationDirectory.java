@@ -15,8 +15,9 @@ public class OrganizationDirectory {
         this.jdbc = jdbc;
     }
 
+    /** True when the organization and every organization above it are active ({@code organization_active}, V21). */
     public boolean isActive(long organizationId) {
-        return jdbc.sql("select exists (select 1 from organizations where id = :id and is_active)")
+        return jdbc.sql("select exists (select 1 from organizations where id = :id and organization_active(path))")
                 .param("id", organizationId)
                 .query(Boolean.class)
                 .single();

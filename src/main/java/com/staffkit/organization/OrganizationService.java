@@ -26,16 +26,19 @@ class OrganizationService {
 
     private final OrganizationRepository repository;
     private final OrganizationQueries queries;
+    private final OrganizationDirectory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OrganizationService(
             OrganizationRepository repository,
             OrganizationQueries queries,
+            OrganizationDirectory directory,
             ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
         this.queries = queries;
+        this.directory = directory;
         this.events = events;
         this.clock = clock;
     }
@@ -62,8 +65,8 @@ class OrganizationService {
                         "Only a superadmin creates top-level organizations; give the parent organization.");
             }
         } else {
-            Organization parent = load(caller, request.parent(), "parent");
-            if (!parent.isActive()) {
+            load(caller, request.parent(), "parent");
+            if (!directory.isActive(request.parent())) {
                 throw InvalidRequestException.forField("parent", "the parent organization is deactivated");
             }
         }
@@ -94,7 +97,10 @@ class OrganizationService {
         return get(caller, id);
     }
 
-    /** Deactivates: nothing is deleted, and reactivating restores logins and keys. */
+    /**
+     * Deactivates: nothing is deleted. Its staff and those of its descendants cannot log in and their
+     * sessions end for good; its keys and theirs stop until it is active again.
+     */
     @Transactional
     void deactivate(Caller caller, long id) {
         Organization organization = load(caller, id, null);

@@ -44,7 +44,7 @@ public class StaffAccounts {
     @Transactional(readOnly = true)
     public Optional<AccountSummary> find(long staffId) {
         return jdbc.sql("""
-                        select s.id, s.organization_id, s.first_name, s.email, s.is_active and o.is_active as active,
+                        select s.id, s.organization_id, s.first_name, s.email, s.is_active and organization_active(o.path) as active,
                                s.has_activated
                         from staff s join organizations o on o.id = s.organization_id
                         where s.id = :id

@@ -24,7 +24,7 @@ public class StaffLogins {
     public Optional<LoginAccount> findByIdentifier(String identifier) {
         return jdbc.sql("""
                         select s.id, s.organization_id, s.password_hash, s.session_epoch,
-                               s.is_active and o.is_active and s.has_activated and not s.is_service_user
+                               s.is_active and organization_active(o.path) and s.has_activated and not s.is_service_user
                                and exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
                                            where sr.staff_id = s.id and not (r.is_built_in and r.name = 'worker'))
                                as can_log_in
@@ -48,7 +48,7 @@ public class StaffLogins {
     public Optional<LoginAccount> findById(long staffId) {
         return jdbc.sql("""
                         select s.id, s.organization_id, s.password_hash, s.session_epoch,
-                               s.is_active and o.is_active and s.has_activated and not s.is_service_user
+                               s.is_active and organization_active(o.path) and s.has_activated and not s.is_service_user
                                and exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
                                            where sr.staff_id = s.id and not (r.is_built_in and r.name = 'worker'))
                                as can_log_in

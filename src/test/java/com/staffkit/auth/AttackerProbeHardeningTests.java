@@ -190,4 +190,151 @@ class AttackerProbeHardeningTests extends IntegrationTest {
             return host.contains(":") ? "[" + host.replaceAll("%.*", "") + "]" : host;
         }
     }
+
+    @Nested
+    class DeactivatedOrganizations {
+
+        private static final String ORGANIZATIONS = "/api/v1/organizations/";
+
+        @Test
+        void reactivatingAnOrganizationDoesNotReviveTheSessionsIssuedBefore() {
+            long organization = newOrganization("Paused Franchise");
+            Member staff = member(organization, "manager");
+            String refreshToken = refreshTokenOf(staff.email());
+
+            assertThat(deactivate(organization).status()).isEqualTo(204);
+            assertThat(me(staff.token()).status()).isEqualTo(401);
+            assertThat(reactivate(organization).status()).isEqualTo(200);
+
+            ApiResponse staleAccess = me(staff.token());
+            ApiResponse staleRefresh = api.post("/api/v1/auth/refresh")
+                    .json(Map.of("refresh_token", refreshToken))
+                    .send();
+            assertThat(staleAccess.status()).as(staleAccess.body()).isEqualTo(401);
+            assertThat(staleRefresh.status()).as(staleRefresh.body()).isEqualTo(401);
+            assertThat(staleRefresh.json().get("type").asString()).endsWith("/invalid-refresh-token");
+            assertThat(me(login(staff.email(), PASSWORD)).status()).isEqualTo(200);
+            assertThat(sessionEpochOf(staff.id())).isPositive();
+        }
+
+        @Test
+        void deactivatingAParentStopsItsDescendantsUntilItIsReactivated() {
+            long parent = newOrganization("Franchisor");
+            long child = childOf(parent, "Franchisee");
+            Member staff = member(child, "admin");
+            String key = api.post("/api/v1/api-keys")
+                    .token(staff.token())
+                    .json(Map.of("name", "POS " + unique(), "roles", List.of("member")))
+                    .send()
+                    .json(201)
+                    .get("key")
+                    .asString();
+
+            assertThat(deactivate(parent).status()).isEqualTo(204);
+
+            assertThat(me(staff.token()).status()).isEqualTo(401);
+            assertThat(api.post("/api/v1/auth/login")
+                            .json(Map.of("username", staff.email(), "password", PASSWORD))
+                            .send()
+                            .status())
+                    .isEqualTo(401);
+            assertThat(api.get("/api/v1/staffs/")
+                            .header("X-Api-Key", key)
+                            .send()
+                            .status())
+                    .isEqualTo(401);
+            ApiResponse newStaff = api.post("/api/v1/staffs/")
+                    .token(superadminToken())
+                    .json(Map.of("organization", child, "first_name", "New", "last_name", "Hire"))
+                    .send();
+            assertThat(newStaff.status()).as(newStaff.body()).isEqualTo(400);
+            ApiResponse grandchild = api.post(ORGANIZATIONS)
+                    .token(superadminToken())
+                    .json(Map.of("name", "Sub-franchisee " + unique(), "parent", child))
+                    .send();
+            assertThat(grandchild.status()).as(grandchild.body()).isEqualTo(400);
+            assertThat(activeFlagOf(child))
+                    .as("the descendant's own flag is kept")
+                    .isTrue();
+
+            assertThat(reactivate(parent).status()).isEqualTo(200);
+
+            assertThat(me(staff.token()).status()).as("no session comes back").isEqualTo(401);
+            assertThat(me(login(staff.email(), PASSWORD)).status()).isEqualTo(200);
+            assertThat(api.get("/api/v1/staffs/")
+                            .header("X-Api-Key", key)
+                            .send()
+                            .status())
+                    .as("keys are suspended, not revoked, as when their creator is deactivated")
+                    .isEqualTo(200);
+        }
+
+        @Test
+        void aDescendantDeactivatedOnItsOwnStaysDeactivatedWhenItsParentComesBack() {
+            long parent = newOrganization("Franchisor");
+            long child = childOf(parent, "Closed Franchisee");
+            Member staff = member(child, "admin");
+            deactivate(child);
+            deactivate(parent);
+
+            reactivate(parent);
+
+            assertThat(activeFlagOf(child)).isFalse();
+            assertThat(api.post("/api/v1/auth/login")
+                            .json(Map.of("username", staff.email(), "password", PASSWORD))
+                            .send()
+                            .status())
+                    .isEqualTo(401);
+        }
+
+        private long childOf(long parent, String name) {
+            return api.post(ORGANIZATIONS)
+                    .token(superadminToken())
+                    .json(Map.of("name", name + " " + unique(), "parent", parent))
+                    .send()
+                    .json(201)
+                    .get("id")
+                    .asLong();
+        }
+
+        private ApiResponse deactivate(long organization) {
+            return api.delete(ORGANIZATIONS + organization)
+                    .token(superadminToken())
+                    .send();
+        }
+
+        private ApiResponse reactivate(long organization) {
+            return api.patch(ORGANIZATIONS + organization)
+                    .token(superadminToken())
+                    .json(Map.of("is_active", true))
+                    .send();
+        }
+
+        private ApiResponse me(String token) {
+            return api.get("/api/v1/me").token(token).send();
+        }
+
+        private String refreshTokenOf(String email) {
+            return api.post("/api/v1/auth/login")
+                    .json(Map.of("username", email, "password", PASSWORD))
+                    .send()
+                    .json(200)
+                    .get("refresh_token")
+                    .asString();
+        }
+
+        private int sessionEpochOf(long staffId) {
+            return jdbc.sql("select session_epoch from staff where id = :id")
+                    .param("id", staffId)
+                    .query(Integer.class)
+                    .single();
+        }
+
+        private boolean activeFlagOf(long organization) {
+            return jdbc.sql("select is_active from organizations where id = :id")
+                    .param("id", organization)
+                    .query(Boolean.class)
+                    .single();
+        }
+    }
 }
