@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -37,9 +38,14 @@ class AuthController {
             summary = "Log in with a username or email and a password",
             description = "Returns an opaque bearer access token and a refresh token. A wrong password, an unknown"
                     + " user, an inactive or pending account and a worker account all get the same 401; after 5"
-                    + " failures in 15 minutes the identifier is locked for 15 minutes (429 with Retry-After).")
-    ResponseEntity<LoginResponse> login(@Valid @RequestBody LoginRequest request) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(loginService.login(request));
+                    + " failures in 15 minutes the identifier is locked for 15 minutes, and after 100 failures"
+                    + " in 15 minutes from one client address every login from it is refused until the window"
+                    + " ends (429 with Retry-After). 503 with Retry-After when too many passwords are being"
+                    + " checked at once.")
+    ResponseEntity<LoginResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest servletRequest) {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(loginService.login(request, servletRequest.getRemoteAddr()));
     }
 
     @PostMapping("/refresh")

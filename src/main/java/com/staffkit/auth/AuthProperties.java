@@ -2,6 +2,7 @@ package com.staffkit.auth;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param accessTokenTtl how long an access token is valid
@@ -10,6 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lockout the window over which failures count, and how long a lock lasts
  * @param callerCacheTtl how long a resolved credential may be reused without reading the database
  *     (zero, the default, turns the cache off); see {@link CallerCache}
+ * @param maxFailedLoginsPerAddress failed logins from one client address within the lockout window
+ *     before that address gets 429 for the rest of the window
+ * @param passwordHashes passwords hashed or checked at once; unset: half the processors, at least one
+ * @param passwordHashWait how long a login may wait for its turn to hash before it gets 503
  */
 @ConfigurationProperties("staffkit.auth")
 record AuthProperties(
@@ -17,4 +22,17 @@ record AuthProperties(
         Duration refreshTokenTtl,
         int maxFailedLogins,
         Duration lockout,
-        Duration callerCacheTtl) {}
+        Duration callerCacheTtl,
+        @DefaultValue("100") int maxFailedLoginsPerAddress,
+        Integer passwordHashes,
+        @DefaultValue("5s") Duration passwordHashWait) {
+
+    AuthProperties {
+        if (passwordHashes == null) {
+            passwordHashes = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        }
+        if (passwordHashes < 1) {
+            throw new IllegalArgumentException("staffkit.auth.password-hashes must be at least 1");
+        }
+    }
+}

@@ -4,6 +4,7 @@ import com.staffkit.common.error.ApiException;
 import com.staffkit.common.error.RetryAfter;
 import com.staffkit.common.error.UnauthorizedException;
 import com.staffkit.common.security.Secrets;
+import com.staffkit.common.web.RateLimiter;
 import com.staffkit.staff.LoginAccount;
 import com.staffkit.staff.StaffLogins;
 import com.staffkit.staff.StaffStoreAssignments;
@@ -16,8 +17,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Exchanges a username or email and a password for tokens. Every refusal is the same 401, an
- * unknown account costs the same hashing work, and lockouts count identifiers rather than
- * accounts, so nothing tells accounts apart.
+ * unknown account costs the same hashing work (one bcrypt check, no more), and lockouts count
+ * identifiers rather than accounts, so nothing tells accounts apart. Failed logins also count per
+ * client address, so one client cannot make the service hash for ever; the hashing itself runs in a
+ * bounded bulkhead ({@link BoundedPasswordEncoder}).
  */
 @Service
 class LoginService {
@@ -27,6 +30,8 @@ class LoginService {
     private final SessionService sessions;
     private final LoginThrottle throttle;
     private final StaffStoreAssignments storeAssignments;
+    private final RateLimiter rateLimiter;
+    private final AuthProperties properties;
     private final String unknownAccountHash;
 
     LoginService(
@@ -34,17 +39,33 @@ class LoginService {
             PasswordEncoder passwordEncoder,
             SessionService sessions,
             LoginThrottle throttle,
-            StaffStoreAssignments storeAssignments) {
+            StaffStoreAssignments storeAssignments,
+            RateLimiter rateLimiter,
+            AuthProperties properties) {
         this.staffLogins = staffLogins;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
         this.throttle = throttle;
         this.storeAssignments = storeAssignments;
+        this.rateLimiter = rateLimiter;
+        this.properties = properties;
         this.unknownAccountHash = passwordEncoder.encode(Secrets.newSecret());
     }
 
-    /** Not one transaction: a failure must be counted although the login fails. */
-    LoginResponse login(LoginRequest request) {
+    /**
+     * Not one transaction: a failure must be counted although the login fails. Each attempt is
+     * counted against its client address before any work and refunded if it succeeds, so parallel
+     * failures cannot pass the limit, and a limited address costs one statement and no hashing.
+     */
+    LoginResponse login(LoginRequest request, String clientAddress) {
+        String addressKey = "login-failures:address:" + clientAddress;
+        rateLimiter.hit(addressKey, properties.maxFailedLoginsPerAddress(), properties.lockout());
+        LoginResponse response = login(request);
+        rateLimiter.refund(addressKey);
+        return response;
+    }
+
+    private LoginResponse login(LoginRequest request) {
         String identifier = request.username().trim();
         Optional<Duration> locked = throttle.reserve(identifier);
         if (locked.isPresent()) {

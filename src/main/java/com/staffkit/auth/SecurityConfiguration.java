@@ -3,6 +3,8 @@ package com.staffkit.auth;
 import com.staffkit.common.error.ProblemResponseWriter;
 import com.staffkit.common.web.ConcurrencyLimitFilter;
 import com.staffkit.role.Permissions;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +16,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -114,9 +115,27 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** {bcrypt} hashes as before; passwords over bcrypt's 72 bytes are pre-hashed, not refused with a 500. */
+    /**
+     * {bcrypt} hashes as before; passwords over bcrypt's 72 bytes are pre-hashed, not refused with a
+     * 500; at most {@code staffkit.auth.password-hashes} at once.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new LongPasswordBCryptEncoder()));
+    BoundedPasswordEncoder passwordEncoder(AuthProperties properties) {
+        return new BoundedPasswordEncoder(
+                new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new LongPasswordBCryptEncoder())),
+                properties.passwordHashes(),
+                properties.passwordHashWait());
+    }
+
+    @Bean
+    MeterBinder passwordHashingMetrics(BoundedPasswordEncoder encoder) {
+        return registry -> {
+            Gauge.builder("staffkit.passwords.hashing", encoder, BoundedPasswordEncoder::hashing)
+                    .description("Passwords being hashed or checked now")
+                    .register(registry);
+            Gauge.builder("staffkit.passwords.waiting", encoder, BoundedPasswordEncoder::waiting)
+                    .description("Passwords waiting for their turn to be hashed or checked")
+                    .register(registry);
+        };
     }
 }

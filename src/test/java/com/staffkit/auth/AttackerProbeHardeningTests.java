@@ -1,8 +1,10 @@
 package com.staffkit.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.staffkit.common.web.WebProperties;
 import com.staffkit.support.Api;
 import com.staffkit.support.ApiResponse;
 import com.staffkit.support.IntegrationTest;
@@ -12,18 +14,141 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The attacker's probe beyond the account takeover, one nested class per finding: each reproduces
  * the probe over HTTP and asserts the refusal, the body and what the database kept.
  */
 class AttackerProbeHardeningTests extends IntegrationTest {
+
+    @Autowired
+    private BoundedPasswordEncoder passwordHashing;
+
+    @Autowired
+    private WebProperties web;
+
+    @Nested
+    class LoginFlood {
+
+        /** The suite's limit of failed logins per address (IntegrationTest), 100 in production. */
+        private static final int MAX_FAILURES_PER_ADDRESS = 1_000_000;
+
+        @Test
+        void failedLoginsFromOneAddressAreLimitedAndALimitedAddressCannotLogInEither() {
+            Member member = member();
+            String address = freshAddress();
+            String key = "login-failures:address:" + address;
+            // The window's failures so far: all but one of the limit.
+            jdbc.sql("insert into rate_limits (key, window_started_at, hits) values (:key, now(), :hits)")
+                    .param("key", key)
+                    .param("hits", MAX_FAILURES_PER_ADDRESS - 1)
+                    .update();
+
+            ApiResponse lastAllowed = login("nobody-" + unique(), "guess-1", address);
+            ApiResponse limited = login("nobody-" + unique(), "guess-2", address);
+            ApiResponse correct = login(member.email(), PASSWORD, address);
+            ApiResponse elsewhere = login(member.email(), PASSWORD, freshAddress());
+
+            assertThat(lastAllowed.status()).as(lastAllowed.body()).isEqualTo(401);
+            assertThat(limited.status()).as(limited.body()).isEqualTo(429);
+            assertThat(limited.json().get("type").asString()).endsWith("/too-many-requests");
+            assertThat(Long.parseLong(limited.header("Retry-After"))).isPositive();
+            assertThat(correct.status())
+                    .as("no password is checked from a limited address")
+                    .isEqualTo(429);
+            assertThat(elsewhere.status()).isEqualTo(200);
+            assertThat(hits(key)).isEqualTo(MAX_FAILURES_PER_ADDRESS + 2);
+        }
+
+        @Test
+        void aSuccessfulLoginDoesNotCountAgainstItsAddress() {
+            Member member = member();
+            String address = freshAddress();
+
+            assertThat(login("nobody-" + unique(), "guess", address).status()).isEqualTo(401);
+            assertThat(login(member.email(), PASSWORD, address).status()).isEqualTo(200);
+
+            assertThat(hits("login-failures:address:" + address)).isEqualTo(1);
+        }
+
+        @Test
+        void loginsWaitingForPasswordHashingHoldNoRequestLane() throws Exception {
+            String token = member().token();
+            int logins = web.maxConcurrentRequests() + 2;
+            Semaphore permits = passwordHashing.permits();
+            int held = permits.drainPermits();
+            ExecutorService clients = Executors.newFixedThreadPool(logins);
+            List<CompletableFuture<Integer>> statuses = new ArrayList<>();
+            try {
+                for (int i = 0; i < logins; i++) {
+                    String address = freshAddress();
+                    statuses.add(CompletableFuture.supplyAsync(
+                            () -> login("nobody-" + unique(), "guess", address).status(), clients));
+                }
+                await().atMost(Duration.ofSeconds(10)).until(() -> passwordHashing.waiting() == logins);
+
+                long start = System.nanoTime();
+                ApiResponse me = api.get("/api/v1/me").token(token).send();
+
+                assertThat(me.status()).isEqualTo(200);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+                assertThat(statuses).noneMatch(CompletableFuture::isDone);
+            } finally {
+                permits.release(held);
+                clients.shutdown();
+            }
+            for (CompletableFuture<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(401);
+            }
+            assertThat(passwordHashing.hashing()).isZero();
+        }
+
+        @Test
+        void aLoginThatWaitsTooLongForItsTurnGets503WithRetryAfter() {
+            Semaphore permits = passwordHashing.permits();
+            int held = permits.drainPermits();
+            try {
+                ApiResponse response = login("nobody-" + unique(), "guess", freshAddress());
+
+                assertThat(response.status()).as(response.body()).isEqualTo(503);
+                assertThat(response.header("Retry-After")).isEqualTo("1");
+                assertThat(response.json().get("type").asString()).endsWith("/overloaded");
+            } finally {
+                permits.release(held);
+            }
+        }
+
+        private ApiResponse login(String username, String password, String address) {
+            return api.post("/api/v1/auth/login")
+                    .header("X-Forwarded-For", address)
+                    .json(Map.of("username", username, "password", password))
+                    .send();
+        }
+
+        private String freshAddress() {
+            int n = Math.abs(unique().hashCode());
+            return "100.64." + (n / 250 % 250) + "." + (n % 250 + 1);
+        }
+
+        private int hits(String key) {
+            return jdbc.sql("select hits from rate_limits where key = :key")
+                    .param("key", key)
+                    .query(Integer.class)
+                    .single();
+        }
+    }
 
     @Nested
     class ServiceWideMetrics {

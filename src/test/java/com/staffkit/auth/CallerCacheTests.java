@@ -30,7 +30,15 @@ class CallerCacheTests extends IntegrationTest {
 
     private static CallerCache cacheWithTtl(Duration ttl) {
         return new CallerCache(
-                new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(1), 5, Duration.ofMinutes(1), ttl),
+                new AuthProperties(
+                        Duration.ofMinutes(15),
+                        Duration.ofDays(1),
+                        5,
+                        Duration.ofMinutes(1),
+                        ttl,
+                        100,
+                        1,
+                        Duration.ofSeconds(5)),
                 Clock.systemUTC());
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -59,10 +60,20 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
     private final Semaphore heldBodyBytes;
     private final long maxWaitNanos;
     private final ProblemResponseWriter problems;
+    private RequestMatcher ownBulkhead = request -> false;
 
     /** @param lanes requests worked on at once; 0 lets every request through at once */
     public ConcurrencyLimitFilter(int lanes, Duration maxWait, ProblemResponseWriter problems) {
         this(lanes, maxWait, problems, HELD_BODIES_BUDGET);
+    }
+
+    /**
+     * Requests that take no lane because their costly step is bounded by a bulkhead of its own (the
+     * login's password check): waiting there, they must not hold a lane other requests need.
+     */
+    public ConcurrencyLimitFilter withOwnBulkhead(RequestMatcher requests) {
+        this.ownBulkhead = requests;
+        return this;
     }
 
     ConcurrencyLimitFilter(int lanes, Duration maxWait, ProblemResponseWriter problems, int heldBodiesBudget) {
@@ -93,6 +104,7 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return lanes == 0
                 || CorsUtils.isPreFlightRequest(request)
+                || ownBulkhead.matches(request)
                 || !request.getRequestURI().startsWith(request.getContextPath() + LIMITED_PATHS);
     }
 

@@ -51,6 +51,14 @@ public class RateLimiter {
         }
     }
 
+    /** Takes back one hit counted on the key, for a hit that turned out not to count (a successful login). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void refund(String key) {
+        jdbc.sql("update rate_limits set hits = hits - 1 where key = :key and hits > 0")
+                .param("key", key)
+                .update();
+    }
+
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     @Transactional
     void purgeStale() {

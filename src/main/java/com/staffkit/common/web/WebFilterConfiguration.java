@@ -7,6 +7,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.filter.UrlHandlerFilter;
 import tools.jackson.databind.JacksonModule;
 
@@ -49,10 +51,15 @@ class WebFilterConfiguration {
         return NulCharacters.jsonModule();
     }
 
-    /** The security chain places it (after CORS, before authentication), so it is not a servlet filter of its own. */
+    /**
+     * The security chain places it (after CORS, before authentication), so it is not a servlet filter
+     * of its own. Logins take no lane: their password check waits in its own bulkhead (auth's
+     * BoundedPasswordEncoder), and the rest of a login is a few indexed statements.
+     */
     @Bean
     ConcurrencyLimitFilter concurrencyLimitFilter(WebProperties properties, ProblemResponseWriter problems) {
-        return new ConcurrencyLimitFilter(properties.maxConcurrentRequests(), properties.maxQueueWait(), problems);
+        return new ConcurrencyLimitFilter(properties.maxConcurrentRequests(), properties.maxQueueWait(), problems)
+                .withOwnBulkhead(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/auth/login"));
     }
 
     @Bean
