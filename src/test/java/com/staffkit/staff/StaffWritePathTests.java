@@ -32,7 +32,9 @@ class StaffWritePathTests {
             // a deleted role leaves its holders (epoch and version bumped), member for those left without.
             "staff/StaffRoleCleanup.java", 3,
             // creating an organization's service user (an insert: nothing to put back).
-            "staff/ServiceUsers.java", 2);
+            "staff/ServiceUsers.java", 2,
+            // a deactivated organization ends its (and its descendants') staff sessions, bumping each row's version.
+            "staff/StaffSessionsOfDeactivatedOrganizations.java", 1);
 
     @Test
     void onlyTheOwnerMethodsWriteTheStaffTablesInSql() throws IOException {
