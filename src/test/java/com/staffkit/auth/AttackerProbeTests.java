@@ -337,7 +337,7 @@ class AttackerProbeTests extends IntegrationTest {
             long mine = store("Mine");
             long hidden = staffIn(store("Other"));
             long visible = staffIn(mine);
-            String manager = storeScopedManager(mine);
+            String manager = storeScopedManager(organization, List.of(mine)).token();
             long team = api.post("/api/teams")
                     .token(admin.token())
                     .json(Map.of("name", "Night shift " + unique()))
@@ -371,28 +371,6 @@ class AttackerProbeTests extends IntegrationTest {
             assertThat(ofVisible.json().get("count").asLong()).isEqualTo(1);
             assertThat(ofVisible.json().get("results").get(0).get("id").asLong())
                     .isEqualTo(team);
-        }
-
-        private String storeScopedManager(long store) {
-            String email = uniqueEmail("scoped");
-            createStaff(Map.of(
-                    "organization",
-                    organization,
-                    "first_name",
-                    "Sco",
-                    "last_name",
-                    "Ped",
-                    "email",
-                    email,
-                    "roles",
-                    List.of("manager"),
-                    "retail_stores",
-                    List.of(store),
-                    "full_store_access",
-                    false,
-                    "password",
-                    PASSWORD));
-            return login(email, PASSWORD);
         }
     }
 

@@ -294,25 +294,7 @@ class ContractEdgeTests extends IntegrationTest {
                     .json()
                     .get("id")
                     .asLong();
-            String email = uniqueEmail("scoped");
-            createStaff(Map.of(
-                    "organization",
-                    organization,
-                    "first_name",
-                    "Sco",
-                    "last_name",
-                    "Ped",
-                    "email",
-                    email,
-                    "roles",
-                    List.of("manager"),
-                    "retail_stores",
-                    List.of(mine),
-                    "full_store_access",
-                    false,
-                    "password",
-                    PASSWORD));
-            String manager = login(email, PASSWORD);
+            String manager = storeScopedManager(organization, List.of(mine)).token();
             long hidden = createStaff(Map.of(
                             "organization",
                             organization,

@@ -146,6 +146,29 @@ public abstract class IntegrationTest {
         return new Member(staff.get("id").asLong(), email, login(email, PASSWORD));
     }
 
+    /** A logged-in manager without full store access: it sees only the staff of these stores. */
+    protected Member storeScopedManager(long organization, List<Long> stores) {
+        String email = uniqueEmail("scoped");
+        JsonNode staff = createStaff(Map.of(
+                "organization",
+                organization,
+                "first_name",
+                "Sco",
+                "last_name",
+                "Ped",
+                "email",
+                email,
+                "roles",
+                List.of("manager"),
+                "retail_stores",
+                stores,
+                "full_store_access",
+                false,
+                "password",
+                PASSWORD));
+        return new Member(staff.get("id").asLong(), email, login(email, PASSWORD));
+    }
+
     protected Member member(String... roles) {
         return member(defaultOrganization(), roles);
     }
