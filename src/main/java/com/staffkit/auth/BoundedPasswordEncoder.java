@@ -1,7 +1,6 @@
 package com.staffkit.auth;
 
 import com.staffkit.common.error.ApiException;
-import com.staffkit.common.error.RetryAfter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -83,7 +82,7 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
     }
 
     /** 503: too many passwords are being checked; the client retries in a moment. */
-    static final class PasswordHashingBusyException extends ApiException implements RetryAfter {
+    static final class PasswordHashingBusyException extends ApiException {
 
         PasswordHashingBusyException() {
             super(
@@ -92,11 +91,7 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
                     "Service overloaded",
                     "Too many passwords are being checked at once; retry in a moment.",
                     List.of());
-        }
-
-        @Override
-        public Duration retryAfter() {
-            return Duration.ofSeconds(1);
+            retryAfter(Duration.ofSeconds(1));
         }
     }
 }

@@ -1,7 +1,6 @@
 package com.staffkit.auth;
 
 import com.staffkit.common.error.ApiException;
-import com.staffkit.common.error.RetryAfter;
 import com.staffkit.common.error.UnauthorizedException;
 import com.staffkit.common.security.Secrets;
 import com.staffkit.common.web.RateLimiter;
@@ -110,10 +109,8 @@ class LoginService {
                 "invalid-credentials", "Invalid credentials", "The username or password is incorrect.");
     }
 
-    /** 429 with the time to wait; the handler turns {@link #retryAfter()} into a Retry-After header. */
-    static final class TooManyLoginAttemptsException extends ApiException implements RetryAfter {
-
-        private final Duration retryAfter;
+    /** 429 with the time to wait in its Retry-After header. */
+    static final class TooManyLoginAttemptsException extends ApiException {
 
         TooManyLoginAttemptsException(Duration retryAfter) {
             super(
@@ -122,12 +119,7 @@ class LoginService {
                     "Too many login attempts",
                     "Too many failed logins for this account. Try again later.",
                     List.of());
-            this.retryAfter = retryAfter;
-        }
-
-        @Override
-        public Duration retryAfter() {
-            return retryAfter;
+            retryAfter(retryAfter);
         }
     }
 }

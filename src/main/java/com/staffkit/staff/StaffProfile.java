@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The writable profile of a staff member, normalized (trimmed, blanks as null, no null collections). */
 record StaffProfile(
@@ -59,8 +58,7 @@ record StaffProfile(
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(
-                    errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
+            throw InvalidRequestException.of(errors);
         }
         Map<String, String> attributes =
                 input.attributes() == null ? Map.of() : new LinkedHashMap<>(input.attributes());

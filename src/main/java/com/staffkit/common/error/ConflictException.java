@@ -19,6 +19,18 @@ public class ConflictException extends ApiException {
                 List.of(new FieldViolation(field, detail)));
     }
 
+    private ConflictException(String type, String title, String detail) {
+        super(HttpStatus.CONFLICT, type, title, detail, List.of());
+    }
+
+    /** An optimistic lock that failed: another request changed the row since it was read. */
+    public static ConflictException concurrentModification() {
+        return new ConflictException(
+                "concurrent-modification",
+                "Concurrent modification",
+                "The resource was changed by another request; read it again and retry.");
+    }
+
     public static ConflictException alreadyInUse(String field) {
         return new ConflictException(field, "This " + field + " is already in use.");
     }

@@ -8,9 +8,7 @@ import org.springframework.http.HttpStatus;
  * PostgreSQL cannot be reached: a 503 the client may retry, answered within the pool's connection
  * timeout instead of after it queued for long. Its detail names no component.
  */
-public class DatabaseUnavailableException extends ApiException implements RetryAfter {
-
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+public class DatabaseUnavailableException extends ApiException {
 
     public DatabaseUnavailableException() {
         super(
@@ -19,10 +17,6 @@ public class DatabaseUnavailableException extends ApiException implements RetryA
                 "Service unavailable",
                 "The service is temporarily unavailable; retry in a moment.",
                 List.of());
-    }
-
-    @Override
-    public Duration retryAfter() {
-        return RETRY_AFTER;
+        retryAfter(Duration.ofSeconds(5));
     }
 }

@@ -41,50 +41,28 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
 
+    /** Every business failure answers with its own problem and its own headers. */
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<Object> handleApiException(ApiException ex) {
-        ResponseEntity<Object> response = problem(ex.status(), ex.type(), ex.title(), ex.detail(), ex.errors());
-        if (ex.status() == HttpStatus.UNAUTHORIZED) {
-            return ResponseEntity.status(response.getStatusCode())
-                    .headers(response.getHeaders())
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"staffkit\"")
-                    .body(response.getBody());
-        }
-        if (ex instanceof RetryAfter retry) {
-            return ResponseEntity.status(response.getStatusCode())
-                    .headers(response.getHeaders())
-                    .header(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(retry.retryAfter()))
-                    .body(response.getBody());
-        }
-        return response;
+    ResponseEntity<Object> handleApiException(ApiException ex, WebRequest request) {
+        return createResponseEntity(ex.getBody(), ex.getHeaders(), ex.getStatusCode(), request);
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
-    ResponseEntity<Object> handleAccessDenied(RuntimeException ex) {
-        return problem(
-                HttpStatus.FORBIDDEN,
-                "forbidden",
-                "Forbidden",
-                "You do not have the permission this operation requires.",
-                List.of());
+    ResponseEntity<Object> handleAccessDenied(RuntimeException ex, WebRequest request) {
+        return handleApiException(
+                new ForbiddenException("You do not have the permission this operation requires."), request);
     }
 
     /** A body bound outside MVC's converters, such as a merged PATCH. */
     @ExceptionHandler(JacksonException.class)
-    ResponseEntity<Object> handleJackson(JacksonException ex) {
-        return handleApiException(JsonBodyProblems.from(ex));
+    ResponseEntity<Object> handleJackson(JacksonException ex, WebRequest request) {
+        return handleApiException(JsonBodyProblems.from(ex), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Object> handleArgumentTypeMismatch(MethodArgumentTypeMismatchException ex) {
-        String field = ex.getName();
-        String message = mustBe(ex.getRequiredType());
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                "validation",
-                "Invalid request",
-                field + ": " + message,
-                List.of(new FieldViolation(field, message)));
+    ResponseEntity<Object> handleArgumentTypeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
+        return handleApiException(
+                InvalidRequestException.forField(ex.getName(), mustBe(ex.getRequiredType())), request);
     }
 
     /** What a query parameter or path variable of this type takes, said without naming Java types. */
@@ -101,43 +79,33 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<Object> handleOptimisticLock(OptimisticLockingFailureException ex) {
-        return problem(
-                HttpStatus.CONFLICT,
-                "concurrent-modification",
-                "Concurrent modification",
-                "The resource was changed by another request; read it again and retry.",
-                List.of());
+    ResponseEntity<Object> handleOptimisticLock(OptimisticLockingFailureException ex, WebRequest request) {
+        return handleApiException(ConflictException.concurrentModification(), request);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<Object> handleDataIntegrity(DataIntegrityViolationException ex) {
+    ResponseEntity<Object> handleDataIntegrity(DataIntegrityViolationException ex, WebRequest request) {
         log.warn(
                 "Unmapped data integrity violation: {}",
                 DataIntegrityViolations.constraintName(ex).orElse("?"));
-        return problem(
-                HttpStatus.CONFLICT,
-                "conflict",
-                "Conflict with the current state",
-                "The request conflicts with existing data.",
-                List.of());
+        return handleApiException(new ConflictException("The request conflicts with existing data."), request);
     }
 
     /** A failure of a known kind, however wrapped (PostgreSQL away: 503), else an internal error. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> handleUnexpected(Exception ex) {
+    ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
         ApiException known = Failures.asApiException(ex);
         if (known != null) {
             log.warn("{}: {}", known.title(), ex.toString());
-            return handleApiException(known);
+            return handleApiException(known, request);
         }
         log.error("Unexpected error", ex);
-        return problem(
+        ProblemDetail problem = ProblemTypes.problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal-error",
                 "Internal error",
-                "Something went wrong on our side. The failure has been logged.",
-                List.of());
+                "Something went wrong on our side. The failure has been logged.");
+        return createResponseEntity(problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
     @Override
@@ -155,7 +123,7 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         ex.getBindingResult()
                 .getGlobalErrors()
                 .forEach(error -> errors.add(new FieldViolation(error.getObjectName(), error.getDefaultMessage())));
-        return validationProblem(errors);
+        return handleApiException(InvalidRequestException.of(errors), request);
     }
 
     @Override
@@ -175,7 +143,7 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                 errors.add(new FieldViolation(name, error.getDefaultMessage()));
             }
         });
-        return validationProblem(errors);
+        return handleApiException(InvalidRequestException.of(errors), request);
     }
 
     @Override
@@ -184,7 +152,7 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers,
             HttpStatusCode status,
             WebRequest request) {
-        return validationProblem(List.of(new FieldViolation(ex.getParameterName(), "is required")));
+        return handleApiException(InvalidRequestException.forField(ex.getParameterName(), "is required"), request);
     }
 
     @Override
@@ -192,11 +160,12 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         PayloadTooLargeException tooLarge = Failures.cause(ex, PayloadTooLargeException.class);
         if (tooLarge != null) {
-            return handleApiException(tooLarge);
+            return handleApiException(tooLarge, request);
         }
         JacksonException jackson = Failures.cause(ex, JacksonException.class);
         return handleApiException(
-                jackson == null ? new JsonBodyProblems.MalformedBodyException() : JsonBodyProblems.from(jackson));
+                jackson == null ? new JsonBodyProblems.MalformedBodyException() : JsonBodyProblems.from(jackson),
+                request);
     }
 
     /** A client that hung up before reading its answer is no server problem, nor worth a warning per request. */
@@ -213,16 +182,14 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
             HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ResponseEntity<Object> response = problem(
+        ProblemDetail problem = ProblemTypes.problem(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "unsupported-media-type",
                 "Unsupported media type",
-                "Send the request body as application/json.",
-                List.of());
-        return ResponseEntity.status(response.getStatusCode())
-                .headers(response.getHeaders())
-                .header(HttpHeaders.ACCEPT, "application/json")
-                .body(response.getBody());
+                "Send the request body as application/json.");
+        HttpHeaders accept = new HttpHeaders();
+        accept.set(HttpHeaders.ACCEPT, "application/json");
+        return createResponseEntity(problem, accept, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
     }
 
     /** No handler and no resource: the same 404 as any path the API does not have, naming no internals. */
@@ -245,26 +212,5 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         responseHeaders.addAll(headers);
         responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return new ResponseEntity<>(body, responseHeaders, statusCode);
-    }
-
-    private ResponseEntity<Object> validationProblem(List<FieldViolation> errors) {
-        String detail = errors.isEmpty()
-                ? "The request is not valid."
-                : errors.stream()
-                        .map(e -> e.field() + ": " + e.message())
-                        .reduce((a, b) -> a + "; " + b)
-                        .orElseThrow();
-        return problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail, errors);
-    }
-
-    static ResponseEntity<Object> problem(
-            HttpStatusCode status, String type, String title, String detail, List<FieldViolation> errors) {
-        ProblemDetail problem = ProblemTypes.problem(status, type, title, detail);
-        if (!errors.isEmpty()) {
-            problem.setProperty("errors", errors);
-        }
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 }

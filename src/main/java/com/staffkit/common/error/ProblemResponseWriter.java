@@ -4,11 +4,11 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,15 +36,10 @@ public class ProblemResponseWriter {
         write(request, response, ProblemTypes.problem(status, type, title, detail));
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, ApiException ex) throws IOException {
-        ProblemDetail problem = ProblemTypes.problem(ex.status(), ex.type(), ex.title(), ex.detail());
-        if (!ex.errors().isEmpty()) {
-            problem.setProperty("errors", ex.errors());
-        }
-        if (ex instanceof RetryAfter retry) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(retry.retryAfter()));
-        }
-        write(request, response, problem);
+    /** The exception's own problem with its own headers, exactly as the advice would answer it. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ErrorResponse ex) throws IOException {
+        ex.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        write(request, response, ex.getBody());
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)

@@ -43,13 +43,7 @@ public class JsonMergePatch {
                     .map(v -> new FieldViolation(fieldName(v), v.getMessage()))
                     .sorted(Comparator.comparing(FieldViolation::field))
                     .toList();
-            throw new InvalidRequestException(
-                    String.join(
-                            "; ",
-                            errors.stream()
-                                    .map(e -> e.field() + ": " + e.message())
-                                    .toList()),
-                    errors);
+            throw InvalidRequestException.of(errors);
         }
         return merged;
     }

@@ -42,12 +42,7 @@ public record PageRequest(int page, int pageSize, Long after) {
             errors.add(new FieldViolation("after", "must be 0 or more"));
         }
         if (!errors.isEmpty()) {
-            // Like every other 400, the detail names the offending parameters, not only the errors list.
-            String detail = errors.stream()
-                    .map(e -> e.field() + ": " + e.message())
-                    .reduce((x, y) -> x + "; " + y)
-                    .orElseThrow();
-            throw new InvalidRequestException(detail, errors);
+            throw InvalidRequestException.of(errors);
         }
         return new PageRequest(p, size, after);
     }

@@ -1,7 +1,6 @@
 package com.staffkit.common.web;
 
 import com.staffkit.common.error.ApiException;
-import com.staffkit.common.error.RetryAfter;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,9 +67,7 @@ public class RateLimiter {
     }
 
     /** 429 with the time until the window ends. */
-    public static final class RateLimitedException extends ApiException implements RetryAfter {
-
-        private final Duration retryAfter;
+    public static final class RateLimitedException extends ApiException {
 
         RateLimitedException(Duration retryAfter) {
             super(
@@ -79,12 +76,7 @@ public class RateLimiter {
                     "Too many requests",
                     "Too many requests of this kind. Try again later.",
                     List.of());
-            this.retryAfter = retryAfter;
-        }
-
-        @Override
-        public Duration retryAfter() {
-            return retryAfter;
+            retryAfter(retryAfter);
         }
     }
 }
