@@ -1,5 +1,6 @@
 package com.staffkit.common.persistence;
 
+import com.staffkit.common.security.Scope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,13 @@ public final class SqlWhere {
 
     public static boolean isBlank(String text) {
         return text == null || text.isBlank();
+    }
+
+    /** Adds "{@code expression} is in the scope", binding both its values ({@link ScopeSql}). */
+    public SqlWhere andIn(String expression, String name, Scope<Long> scope) {
+        predicates.add(ScopeSql.predicate(expression, name));
+        params.putAll(ScopeSql.params(name, scope));
+        return this;
     }
 
     public SqlWhere and(String predicate) {
