@@ -1,14 +1,13 @@
 package com.staffkit.auth;
 
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.security.Scope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -75,30 +74,25 @@ class AccessTokenRepository {
 
     /**
      * The store scope read from the columns {@code all_stores} and {@code stores} of
-     * {@code staff_store_scope()} (V19): null for every store, else the assigned stores (none when the
-     * columns are missing, so a gap narrows access instead of widening it).
+     * {@code staff_store_scope()} (V19): every store, else the assigned stores (none when the
+     * columns are missing or null, so a gap narrows access instead of widening it).
      */
-    static Set<Long> storeScope(ResultSet rs) throws SQLException {
+    static Scope<Long> storeScope(ResultSet rs) throws SQLException {
         if (rs.getBoolean("all_stores")) {
-            return null;
+            return Scope.all();
         }
         java.sql.Array stores = rs.getArray("stores");
-        return stores == null ? Set.of() : Stream.of((Long[]) stores.getArray()).collect(Collectors.toSet());
+        return stores == null ? Scope.only(Set.of()) : Scope.only(Set.of((Long[]) stores.getArray()));
     }
 
     private static ResolvedCaller caller(ResultSet rs, int row) throws SQLException {
         Set<String> permissions = Set.of((String[]) rs.getArray("permissions").getArray());
-        Set<Long> visible = Stream.of(
-                        (Long[]) rs.getArray("visible_organizations").getArray())
-                .collect(Collectors.toSet());
-        Set<Long> stores = storeScope(rs);
+        Scope<Long> organizations = rs.getBoolean("superadmin")
+                ? Scope.all()
+                : Scope.only(
+                        Set.of((Long[]) rs.getArray("visible_organizations").getArray()));
         Caller caller = Caller.staff(
-                rs.getLong("staff_id"),
-                rs.getLong("organization_id"),
-                rs.getBoolean("superadmin"),
-                visible,
-                permissions,
-                stores);
+                rs.getLong("staff_id"), rs.getLong("organization_id"), organizations, permissions, storeScope(rs));
         return new ResolvedCaller(caller, rs.getTimestamp("expires_at").toInstant());
     }
 }

@@ -1,6 +1,8 @@
 package com.staffkit.auth;
 
+import com.staffkit.common.persistence.ScopeSql;
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.security.Scope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,8 +11,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,6 +31,9 @@ class ApiKeyRepository {
             Instant revokedAt) {}
 
     record KeyCaller(Caller caller, Instant expiresAt, Instant lastUsedAt) {}
+
+    /** The keys of the organizations in scope. */
+    private static final String IN_SCOPE = ScopeSql.predicate("k.organization_id", "orgs");
 
     private static final String SELECT = """
             select k.id, k.organization_id, k.name, k.prefix, k.created_by, k.created_at, k.expires_at,
@@ -80,33 +83,26 @@ class ApiKeyRepository {
         return id;
     }
 
-    Optional<ApiKeyRow> find(long id, Long[] organizations) {
-        String where =
-                organizations == null ? " where k.id = :id" : " where k.id = :id and k.organization_id = any(:orgs)";
-        var spec = jdbc.sql(SELECT + where).param("id", id);
-        if (organizations != null) {
-            spec = spec.param("orgs", organizations);
-        }
-        return spec.query(ApiKeyRepository::row).optional();
+    Optional<ApiKeyRow> find(long id, Scope<Long> organizations) {
+        return jdbc.sql(SELECT + " where k.id = :id and " + IN_SCOPE)
+                .param("id", id)
+                .params(ScopeSql.params("orgs", organizations))
+                .query(ApiKeyRepository::row)
+                .optional();
     }
 
-    List<ApiKeyRow> list(Long[] organizations, int limit, long offset) {
-        String where = organizations == null ? "" : " where k.organization_id = any(:orgs)";
-        var spec = jdbc.sql(SELECT + where + " order by k.id desc limit :limit offset :offset")
+    List<ApiKeyRow> list(Scope<Long> organizations, int limit, long offset) {
+        return jdbc.sql(SELECT + " where " + IN_SCOPE + " order by k.id desc limit :limit offset :offset")
                 .param("limit", limit)
-                .param("offset", offset);
-        if (organizations != null) {
-            spec = spec.param("orgs", organizations);
-        }
-        return spec.query(ApiKeyRepository::row).list();
+                .param("offset", offset)
+                .params(ScopeSql.params("orgs", organizations))
+                .query(ApiKeyRepository::row)
+                .list();
     }
 
-    long count(Long[] organizations) {
-        if (organizations == null) {
-            return jdbc.sql("select count(*) from api_keys").query(Long.class).single();
-        }
-        return jdbc.sql("select count(*) from api_keys where organization_id = any(:orgs)")
-                .param("orgs", organizations)
+    long count(Scope<Long> organizations) {
+        return jdbc.sql("select count(*) from api_keys k where " + IN_SCOPE)
+                .params(ScopeSql.params("orgs", organizations))
                 .query(Long.class)
                 .single();
     }
@@ -154,9 +150,8 @@ class ApiKeyRepository {
                 .query((rs, row) -> {
                     Set<String> permissions =
                             Set.of((String[]) rs.getArray("permissions").getArray());
-                    Set<Long> visible = Stream.of((Long[])
-                                    rs.getArray("visible_organizations").getArray())
-                            .collect(Collectors.toSet());
+                    Scope<Long> visible = Scope.only(
+                            Set.of((Long[]) rs.getArray("visible_organizations").getArray()));
                     Caller caller = Caller.apiKey(
                             rs.getLong("id"),
                             rs.getLong("organization_id"),

@@ -4,6 +4,7 @@ import com.staffkit.common.error.ForbiddenException;
 import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.error.NotFoundException;
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.security.Scope;
 import com.staffkit.common.security.Secrets;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
@@ -81,12 +82,12 @@ class ApiKeyService {
                 now,
                 request.expiresAt(),
                 grants.stream().map(RoleGrant::id).toList());
-        return ApiKeyResponse.of(keys.find(id, null).orElseThrow(), secret);
+        return ApiKeyResponse.of(keys.find(id, Scope.all()).orElseThrow(), secret);
     }
 
     @Transactional(readOnly = true)
     PageResponse<ApiKeyResponse> list(Caller caller, PageRequest page) {
-        Long[] organizations = caller.organizationFilter();
+        Scope<Long> organizations = caller.organizations();
         return page.fetch(
                 (limit, offset) -> keys.list(organizations, limit, offset),
                 () -> keys.count(organizations),
@@ -95,7 +96,7 @@ class ApiKeyService {
 
     @Transactional(readOnly = true)
     ApiKeyResponse get(Caller caller, long id) {
-        return keys.find(id, caller.organizationFilter())
+        return keys.find(id, caller.organizations())
                 .map(row -> ApiKeyResponse.of(row, null))
                 .orElseThrow(() -> new NotFoundException("No API key with id " + id + "."));
     }

@@ -51,9 +51,9 @@ class CallerCache {
         int weight() {
             Caller c = caller;
             return 1
-                    + c.visibleOrganizationIds().size()
+                    + c.organizations().size()
                     + c.permissions().size()
-                    + (c.storeScope() == null ? 0 : c.storeScope().size());
+                    + c.stores().size();
         }
     }
 

@@ -1,6 +1,7 @@
 package com.staffkit.organization;
 
 import com.staffkit.common.persistence.SqlWhere;
+import com.staffkit.common.security.Scope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -20,7 +21,7 @@ class OrganizationQueries {
         this.jdbc = jdbc;
     }
 
-    Optional<OrganizationResponse> find(long id, Long[] organizations) {
+    Optional<OrganizationResponse> find(long id, Scope<Long> organizations) {
         SqlWhere where = visible(organizations).and("o.id = :id", "id", id);
         return jdbc.sql(SELECT + where.sql())
                 .params(where.params())
@@ -29,7 +30,7 @@ class OrganizationQueries {
     }
 
     List<OrganizationResponse> list(
-            Long[] organizations, Long parent, Boolean active, String search, int limit, long offset) {
+            Scope<Long> organizations, Long parent, Boolean active, String search, int limit, long offset) {
         SqlWhere where = where(organizations, parent, active, search)
                 .bind("limit", limit)
                 .bind("offset", offset);
@@ -39,7 +40,7 @@ class OrganizationQueries {
                 .list();
     }
 
-    long count(Long[] organizations, Long parent, Boolean active, String search) {
+    long count(Scope<Long> organizations, Long parent, Boolean active, String search) {
         SqlWhere where = where(organizations, parent, active, search);
         return jdbc.sql("select count(*) from organizations o" + where.sql())
                 .params(where.params())
@@ -54,7 +55,7 @@ class OrganizationQueries {
                 .single();
     }
 
-    private static SqlWhere where(Long[] organizations, Long parent, Boolean active, String search) {
+    private static SqlWhere where(Scope<Long> organizations, Long parent, Boolean active, String search) {
         SqlWhere where = visible(organizations);
         if (parent != null) {
             where.and("o.parent_id = :parent", "parent", parent);
@@ -66,11 +67,9 @@ class OrganizationQueries {
         return where;
     }
 
-    private static SqlWhere visible(Long[] organizations) {
+    private static SqlWhere visible(Scope<Long> organizations) {
         SqlWhere where = new SqlWhere();
-        if (organizations != null) {
-            where.and("o.id = any(:organizations)", "organizations", organizations);
-        }
+        where.andIn("o.id", "organizations", organizations);
         return where;
     }
 

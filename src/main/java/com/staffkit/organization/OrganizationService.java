@@ -6,12 +6,14 @@ import com.staffkit.common.error.ForbiddenException;
 import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.error.NotFoundException;
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.security.Scope;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -46,7 +48,7 @@ class OrganizationService {
     @Transactional(readOnly = true)
     PageResponse<OrganizationResponse> list(
             Caller caller, Long parent, Boolean active, String search, PageRequest page) {
-        Long[] visible = caller.organizationFilter();
+        Scope<Long> visible = caller.organizations();
         return page.fetch(
                 (limit, offset) -> queries.list(visible, parent, active, search, limit, offset),
                 () -> queries.count(visible, parent, active, search));
@@ -54,7 +56,7 @@ class OrganizationService {
 
     @Transactional(readOnly = true)
     OrganizationResponse get(Caller caller, long id) {
-        return queries.find(id, caller.organizationFilter()).orElseThrow(() -> notFound(id));
+        return queries.find(id, caller.organizations()).orElseThrow(() -> notFound(id));
     }
 
     @Transactional
@@ -75,7 +77,8 @@ class OrganizationService {
         Organization organization = save(Organization.create(name, slug, request.parent(), clock.instant()));
         events.publishEvent(new OrganizationCreated(organization.id(), organization.slug()));
         // The caller's visible set was computed before this child existed; it is visible from now on.
-        return queries.find(organization.id(), null).orElseThrow();
+        return queries.find(organization.id(), Scope.only(Set.of(organization.id())))
+                .orElseThrow();
     }
 
     /** The current state as the PATCH base. */

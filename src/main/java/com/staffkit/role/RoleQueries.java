@@ -1,5 +1,7 @@
 package com.staffkit.role;
 
+import com.staffkit.common.persistence.ScopeSql;
+import com.staffkit.common.security.Scope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -21,13 +23,13 @@ class RoleQueries {
         this.jdbc = jdbc;
     }
 
-    Optional<RoleResponse> find(long id, Long[] organizations) {
+    Optional<RoleResponse> find(long id, Scope<Long> organizations) {
         var spec = jdbc.sql(SELECT + " where r.id = :id and " + visible(organizations))
                 .param("id", id);
         return withOrganizations(spec, organizations).query(RoleQueries::row).optional();
     }
 
-    List<RoleResponse> list(Long[] organizations, int limit, long offset) {
+    List<RoleResponse> list(Scope<Long> organizations, int limit, long offset) {
         var spec = jdbc.sql(SELECT + " where " + visible(organizations)
                         + " order by r.is_built_in desc, r.id limit :limit offset :offset")
                 .param("limit", limit)
@@ -35,7 +37,7 @@ class RoleQueries {
         return withOrganizations(spec, organizations).query(RoleQueries::row).list();
     }
 
-    long count(Long[] organizations) {
+    long count(Scope<Long> organizations) {
         var spec = jdbc.sql("select count(*) from roles r where " + visible(organizations));
         return withOrganizations(spec, organizations).query(Long.class).single();
     }
@@ -66,14 +68,14 @@ class RoleQueries {
                 .single();
     }
 
-    private static String visible(Long[] organizations) {
-        return organizations == null
-                ? "true"
-                : "(r.organization_id is null or r.organization_id = any(:organizations))";
+    /** Built-in roles, and the custom roles of the organizations in scope. */
+    private static String visible(Scope<Long> organizations) {
+        return "(r.organization_id is null or " + ScopeSql.predicate("r.organization_id", "organizations") + ")";
     }
 
-    private static JdbcClient.StatementSpec withOrganizations(JdbcClient.StatementSpec spec, Long[] organizations) {
-        return organizations == null ? spec : spec.param("organizations", organizations);
+    private static JdbcClient.StatementSpec withOrganizations(
+            JdbcClient.StatementSpec spec, Scope<Long> organizations) {
+        return spec.params(ScopeSql.params("organizations", organizations));
     }
 
     private static RoleResponse row(ResultSet rs, int row) throws SQLException {

@@ -6,6 +6,7 @@ import com.staffkit.common.error.ForbiddenException;
 import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.error.NotFoundException;
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.security.Scope;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
 import java.time.Clock;
@@ -35,13 +36,13 @@ class RoleService {
 
     @Transactional(readOnly = true)
     PageResponse<RoleResponse> list(Caller caller, PageRequest page) {
-        Long[] visible = caller.organizationFilter();
+        Scope<Long> visible = caller.organizations();
         return page.fetch((limit, offset) -> queries.list(visible, limit, offset), () -> queries.count(visible));
     }
 
     @Transactional(readOnly = true)
     RoleResponse get(Caller caller, long id) {
-        return queries.find(id, caller.organizationFilter()).orElseThrow(() -> notFound(id));
+        return queries.find(id, caller.organizations()).orElseThrow(() -> notFound(id));
     }
 
     @Transactional

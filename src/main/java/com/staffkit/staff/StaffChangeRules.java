@@ -102,7 +102,7 @@ class StaffChangeRules {
             Set<Long> changed = new HashSet<>(wanted);
             changed.addAll(current);
             changed.removeIf(id -> wanted.contains(id) && current.contains(id));
-            if (!caller.storeScope().containsAll(changed)) {
+            if (!caller.stores().containsAll(changed)) {
                 throw new ForbiddenException("You can assign and unassign only your own stores.");
             }
         }

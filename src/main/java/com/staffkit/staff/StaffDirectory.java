@@ -38,17 +38,11 @@ public class StaffDirectory {
             return Set.of();
         }
         Visibility visibility = Visibility.of(caller);
-        String scope = visibility.storeScopeSql("staff");
-        var spec = jdbc.sql("select id from staff where organization_id = :organizationId and id = any(:ids)"
-                        + (scope == null ? "" : " and " + scope))
+        var spec = jdbc.sql("select id from staff where organization_id = :organizationId and id = any(:ids) and "
+                        + visibility.storeScopeSql("staff"))
                 .param("organizationId", organizationId)
-                .param("ids", staffIds.toArray(Long[]::new));
-        if (scope != null) {
-            spec = spec.param("scopeStores", visibility.stores());
-            if (visibility.self() != null) {
-                spec = spec.param("scopeSelf", visibility.self());
-            }
-        }
+                .param("ids", staffIds.toArray(Long[]::new))
+                .params(visibility.storeParams());
         return spec.query(Long.class).list().stream().collect(Collectors.toSet());
     }
 

@@ -1,13 +1,14 @@
 package com.staffkit.staff;
 
+import com.staffkit.common.persistence.ScopeSql;
 import com.staffkit.common.persistence.SqlWhere;
+import com.staffkit.common.security.Scope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -65,18 +66,18 @@ class StaffQueries {
      */
     private static final String SEARCH_PAGE = COLUMNS + """
             , page.total as total_count
-            from staff_search_page(:organizations, lower(:search), :isActive, :hasActivated, :offset, :limit, :cap) page
+            from staff_search_page(case when :organizationsAll then null else cast(:organizations as bigint[]) end,
+                                   lower(:search), :isActive, :hasActivated, :offset, :limit, :cap) page
             left join staff s on s.id = any(page.ids)
-              and (cast(:organizations as bigint[]) is null or s.organization_id = any(:organizations))
+              and (:organizationsAll or s.organization_id = any(:organizations))
             order by s.id
             """;
 
     /** The ids of the roles named in the filter: built-in ones, and custom ones of the visible organizations. */
     private static String roleIds(Visibility visibility) {
-        return visibility.organizations() == null
-                ? "array(select r.id from roles r where lower(r.name) = any(:roles))"
-                : "array(select r.id from roles r where lower(r.name) = any(:roles)"
-                        + " and (r.organization_id is null or r.organization_id = any(:organizations)))";
+        return "array(select r.id from roles r where lower(r.name) = any(:roles)"
+                + " and (r.organization_id is null or " + ScopeSql.predicate("r.organization_id", "organizations")
+                + "))";
     }
 
     /**
@@ -162,11 +163,11 @@ class StaffQueries {
      * (such pages are empty anyway, and the general query answers them).
      */
     Optional<CountedPage> plainSearch(Visibility visibility, StaffFilter filter, int limit, long offset) {
-        if (!filter.isPlainSearch() || visibility.stores() != null || offset >= SEARCH_COUNT_CAP) {
+        if (!filter.isPlainSearch() || !visibility.stores().isAll() || offset >= SEARCH_COUNT_CAP) {
             return Optional.empty();
         }
         return Optional.of(jdbc.sql(SEARCH_PAGE)
-                .param("organizations", nullable(Types.ARRAY, searchedOrganizations(visibility, filter)))
+                .params(ScopeSql.params("organizations", searchedOrganizations(visibility, filter)))
                 .param("search", SqlWhere.containing(filter.search().trim()))
                 .param("isActive", nullable(Types.BOOLEAN, filter.requiredActive()))
                 .param("hasActivated", nullable(Types.BOOLEAN, filter.requiredActivated()))
@@ -176,14 +177,14 @@ class StaffQueries {
                 .query(StaffQueries::countedPage));
     }
 
-    /** The caller's organizations narrowed to the one asked for, if any (null: every organization). */
-    private static Long[] searchedOrganizations(Visibility visibility, StaffFilter filter) {
-        Long[] visible = visibility.organizations();
+    /** The caller's organizations narrowed to the one asked for, if any (none when it may not see that one). */
+    private static Scope<Long> searchedOrganizations(Visibility visibility, StaffFilter filter) {
+        Scope<Long> visible = visibility.organizations();
         Long asked = filter.organization();
         if (asked == null) {
             return visible;
         }
-        return visible == null || Arrays.asList(visible).contains(asked) ? new Long[] {asked} : new Long[0];
+        return Scope.only(visible.contains(asked) ? Set.of(asked) : Set.of());
     }
 
     /** A null has no type a driver can infer; the parameter's SQL type goes with it. */
@@ -349,21 +350,11 @@ class StaffQueries {
     /** Tenancy always comes first: the caller's organizations and, for a store-scoped manager, its stores and itself. */
     private static SqlWhere visible(Visibility visibility) {
         SqlWhere where = new SqlWhere();
-        if (visibility.organizations() != null) {
-            where.and(
-                    visibility.organizations().length > BROAD_VISIBILITY
-                            ? "s.organization_id + 0 = any(:organizations)"
-                            : "s.organization_id = any(:organizations)",
-                    "organizations",
-                    visibility.organizations());
-        }
-        String storeScope = visibility.storeScopeSql("s");
-        if (storeScope != null) {
-            where.and(storeScope, "scopeStores", visibility.stores());
-            if (visibility.self() != null) {
-                where.bind("scopeSelf", visibility.self());
-            }
-        }
+        where.andIn(
+                visibility.organizations().size() > BROAD_VISIBILITY ? "s.organization_id + 0" : "s.organization_id",
+                "organizations",
+                visibility.organizations());
+        visibility.andStoreScope(where, "s");
         return where;
     }
 }

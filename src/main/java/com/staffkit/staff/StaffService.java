@@ -97,7 +97,7 @@ public class StaffService {
             throw new ForbiddenException("Only a caller with full store access can grant full store access.");
         }
         Set<Long> storeIds = rules.checkedStores(caller, organizationId, Set.of(), request.retailStores());
-        if (!caller.hasFullStoreAccess() && java.util.Collections.disjoint(storeIds, caller.storeScope())) {
+        if (!caller.hasFullStoreAccess() && !caller.stores().intersects(storeIds)) {
             throw InvalidRequestException.forField("retail_stores", "assign at least one of your own stores");
         }
 

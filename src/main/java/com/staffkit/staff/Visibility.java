@@ -1,42 +1,72 @@
 package com.staffkit.staff;
 
+import com.staffkit.common.persistence.ScopeSql;
+import com.staffkit.common.persistence.SqlWhere;
 import com.staffkit.common.security.Caller;
-import java.util.Arrays;
+import com.staffkit.common.security.Scope;
 import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Which staff rows a caller may see: its organizations (null: all) and, for a store-scoped
- * manager, the stores a row must share with it (null: any). Whatever its scope, a caller always
- * sees its own staff row ({@code self}), so it can read itself and be told 403, not 404, where
+ * Which staff rows a caller may see: its organizations and, for a store-scoped manager, the stores a
+ * row must share with it. Both say "all" or "only these" explicitly. Whatever its scope, a caller
+ * always sees its own staff row ({@code self}), so it can read itself and be told 403, not 404, where
  * acting on oneself is refused.
  */
-record Visibility(Long[] organizations, Long[] stores, Long self) {
+record Visibility(
+        Scope<Long> organizations,
+        Scope<Long> stores,
+        @Nullable Long self) {
 
-    static Visibility of(Caller caller) {
-        return new Visibility(caller.organizationFilter(), caller.storeFilter(), caller.staffId());
+    Visibility {
+        Objects.requireNonNull(organizations, "organizations");
+        Objects.requireNonNull(stores, "stores");
     }
 
+    static Visibility of(Caller caller) {
+        return new Visibility(caller.organizations(), caller.stores(), caller.staffId());
+    }
+
+    /** Every staff row of one organization: for the service's own lookups, not for a caller. */
     static Visibility organization(long organizationId) {
-        return new Visibility(new Long[] {organizationId}, null, null);
+        return new Visibility(Scope.only(Set.of(organizationId)), Scope.all(), null);
     }
 
     /** Whether the store scope lets the caller see a staff member with these stores (organizations aside). */
     boolean coversStores(long staffId, Collection<Long> staffStores) {
-        return stores == null
-                || (self != null && self == staffId)
-                || Arrays.stream(stores).anyMatch(staffStores::contains);
+        return stores.isAll() || isSelf(staffId) || stores.intersects(staffStores);
+    }
+
+    private boolean isSelf(long staffId) {
+        return self != null && self == staffId;
     }
 
     /**
-     * The store scope as an SQL predicate on the staff row {@code alias}, binding {@code :scopeStores}
-     * and {@code :scopeSelf}; null when the caller sees every store.
+     * The store scope as an SQL predicate on the staff row {@code alias}, binding {@link #storeParams}:
+     * every store, or the caller itself, or a row sharing one of the caller's stores.
      */
     String storeScopeSql(String alias) {
-        if (stores == null) {
-            return null;
-        }
         String shared = "exists (select 1 from staff_stores vs where vs.staff_id = " + alias
                 + ".id and vs.store_id = any(:scopeStores))";
-        return self == null ? shared : "(" + alias + ".id = :scopeSelf or " + shared + ")";
+        String own = self == null ? "" : alias + ".id = :scopeSelf or ";
+        return "(:" + ScopeSql.allFlag("scopeStores") + " or " + own + shared + ")";
+    }
+
+    /** The values {@link #storeScopeSql} binds. */
+    Map<String, Object> storeParams() {
+        Map<String, Object> params = new java.util.HashMap<>(ScopeSql.params("scopeStores", stores));
+        if (self != null) {
+            params.put("scopeSelf", self);
+        }
+        return params;
+    }
+
+    /** Adds the store scope to a query on the staff row {@code alias}. */
+    void andStoreScope(SqlWhere where, String alias) {
+        where.and(storeScopeSql(alias));
+        storeParams().forEach(where::bind);
     }
 }

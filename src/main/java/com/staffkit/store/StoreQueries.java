@@ -1,6 +1,7 @@
 package com.staffkit.store;
 
 import com.staffkit.common.persistence.SqlWhere;
+import com.staffkit.common.security.Scope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -26,7 +27,7 @@ class StoreQueries {
         this.jdbc = jdbc;
     }
 
-    Optional<StoreResponse> find(long id, Long[] organizations) {
+    Optional<StoreResponse> find(long id, Scope<Long> organizations) {
         SqlWhere where = visible(organizations);
         where.and("st.id = :id", "id", id);
         return jdbc.sql(SELECT + where.sql())
@@ -35,7 +36,7 @@ class StoreQueries {
                 .optional();
     }
 
-    List<StoreResponse> list(Long[] organizations, StoreFilter filter, int limit, long offset) {
+    List<StoreResponse> list(Scope<Long> organizations, StoreFilter filter, int limit, long offset) {
         SqlWhere where = where(organizations, filter);
         where.bind("limit", limit);
         where.bind("offset", offset);
@@ -45,7 +46,7 @@ class StoreQueries {
                 .list();
     }
 
-    long count(Long[] organizations, StoreFilter filter) {
+    long count(Scope<Long> organizations, StoreFilter filter) {
         SqlWhere where = where(organizations, filter);
         return jdbc.sql("select count(*) from stores st" + where.sql())
                 .params(where.params())
@@ -53,7 +54,7 @@ class StoreQueries {
                 .single();
     }
 
-    private static SqlWhere where(Long[] organizations, StoreFilter filter) {
+    private static SqlWhere where(Scope<Long> organizations, StoreFilter filter) {
         SqlWhere where = visible(organizations);
         if (filter.organization() != null) {
             where.and("st.organization_id = :organization", "organization", filter.organization());
@@ -93,11 +94,9 @@ class StoreQueries {
                 rs.getTimestamp("modified_at").toInstant());
     }
 
-    private static SqlWhere visible(Long[] organizations) {
+    private static SqlWhere visible(Scope<Long> organizations) {
         SqlWhere where = new SqlWhere();
-        if (organizations != null) {
-            where.and("st.organization_id = any(:organizations)", "organizations", organizations);
-        }
+        where.andIn("st.organization_id", "organizations", organizations);
         return where;
     }
 }

@@ -5,6 +5,7 @@ import com.staffkit.common.error.DataIntegrityViolations;
 import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.error.NotFoundException;
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.security.Scope;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
 import com.staffkit.organization.OrganizationDirectory;
@@ -40,14 +41,14 @@ class StoreService {
 
     @Transactional(readOnly = true)
     PageResponse<StoreResponse> list(Caller caller, StoreFilter filter, PageRequest page) {
-        Long[] visible = caller.organizationFilter();
+        Scope<Long> visible = caller.organizations();
         return page.fetch(
                 (limit, offset) -> queries.list(visible, filter, limit, offset), () -> queries.count(visible, filter));
     }
 
     @Transactional(readOnly = true)
     StoreResponse get(Caller caller, long id) {
-        return queries.find(id, caller.organizationFilter()).orElseThrow(() -> notFound(id));
+        return queries.find(id, caller.organizations()).orElseThrow(() -> notFound(id));
     }
 
     @Transactional

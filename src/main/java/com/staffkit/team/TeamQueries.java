@@ -1,6 +1,7 @@
 package com.staffkit.team;
 
 import com.staffkit.common.persistence.SqlWhere;
+import com.staffkit.common.security.Scope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -25,7 +26,7 @@ class TeamQueries {
         this.jdbc = jdbc;
     }
 
-    Optional<TeamResponse> find(long id, Long[] organizations) {
+    Optional<TeamResponse> find(long id, Scope<Long> organizations) {
         SqlWhere where = visible(organizations);
         where.and("t.id = :id", "id", id);
         return jdbc.sql(SELECT + where.sql())
@@ -35,7 +36,7 @@ class TeamQueries {
     }
 
     /** Whether the team exists among the given organizations: the check before listing its members. */
-    boolean exists(long id, Long[] organizations) {
+    boolean exists(long id, Scope<Long> organizations) {
         SqlWhere where = visible(organizations);
         where.and("t.id = :id", "id", id);
         return jdbc.sql("select exists (select 1 from teams t" + where.sql() + ")")
@@ -44,7 +45,7 @@ class TeamQueries {
                 .single();
     }
 
-    List<TeamResponse> list(Long[] organizations, TeamFilter filter, int limit, long offset) {
+    List<TeamResponse> list(Scope<Long> organizations, TeamFilter filter, int limit, long offset) {
         SqlWhere where = where(organizations, filter);
         where.bind("limit", limit);
         where.bind("offset", offset);
@@ -54,7 +55,7 @@ class TeamQueries {
                 .list();
     }
 
-    long count(Long[] organizations, TeamFilter filter) {
+    long count(Scope<Long> organizations, TeamFilter filter) {
         SqlWhere where = where(organizations, filter);
         return jdbc.sql("select count(*) from teams t" + where.sql())
                 .params(where.params())
@@ -62,7 +63,7 @@ class TeamQueries {
                 .single();
     }
 
-    private static SqlWhere where(Long[] organizations, TeamFilter filter) {
+    private static SqlWhere where(Scope<Long> organizations, TeamFilter filter) {
         SqlWhere where = visible(organizations);
         if (filter.organization() != null) {
             where.and("t.organization_id = :organization", "organization", filter.organization());
@@ -98,11 +99,9 @@ class TeamQueries {
                 rs.getTimestamp("modified_at").toInstant());
     }
 
-    private static SqlWhere visible(Long[] organizations) {
+    private static SqlWhere visible(Scope<Long> organizations) {
         SqlWhere where = new SqlWhere();
-        if (organizations != null) {
-            where.and("t.organization_id = any(:organizations)", "organizations", organizations);
-        }
+        where.andIn("t.organization_id", "organizations", organizations);
         return where;
     }
 }

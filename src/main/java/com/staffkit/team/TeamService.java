@@ -5,6 +5,7 @@ import com.staffkit.common.error.DataIntegrityViolations;
 import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.error.NotFoundException;
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.security.Scope;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
 import com.staffkit.organization.OrganizationDirectory;
@@ -51,14 +52,14 @@ class TeamService {
             // exactly like an unknown id.
             return page.toResponse(0, List.of());
         }
-        Long[] visible = caller.organizationFilter();
+        Scope<Long> visible = caller.organizations();
         return page.fetch(
                 (limit, offset) -> queries.list(visible, filter, limit, offset), () -> queries.count(visible, filter));
     }
 
     @Transactional(readOnly = true)
     TeamResponse get(Caller caller, long id) {
-        return queries.find(id, caller.organizationFilter()).orElseThrow(() -> notFound(id));
+        return queries.find(id, caller.organizations()).orElseThrow(() -> notFound(id));
     }
 
     @Transactional
@@ -104,7 +105,7 @@ class TeamService {
 
     /** Single-statement reads without a transaction, like the staff list. */
     PageResponse<StaffResponse> members(Caller caller, long id, boolean includeInactive, PageRequest page) {
-        if (!queries.exists(id, caller.organizationFilter())) {
+        if (!queries.exists(id, caller.organizations())) {
             throw notFound(id);
         }
         return staffDirectory.teamMembers(caller, id, includeInactive, page);

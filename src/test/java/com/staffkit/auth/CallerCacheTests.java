@@ -3,6 +3,7 @@ package com.staffkit.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.security.Scope;
 import com.staffkit.support.IntegrationTest;
 import com.staffkit.support.SqlStatementCounter;
 import java.time.Clock;
@@ -189,7 +190,7 @@ class CallerCacheTests extends IntegrationTest {
     void anEntryNeverOutlivesItsCredential() {
         CallerCache shortLived = cacheWithTtl(Duration.ofHours(1));
         AtomicInteger lookups = new AtomicInteger();
-        Caller caller = Caller.apiKey(1, 1, Set.of(1L), Set.of(), null, null);
+        Caller caller = Caller.apiKey(1, 1, Scope.only(Set.of(1L)), Set.of(), Scope.all(), null);
 
         for (int i = 0; i < 3; i++) {
             shortLived.get("api-key", "expiring", secret -> {
@@ -212,7 +213,7 @@ class CallerCacheTests extends IntegrationTest {
     void aKeyExpiringInCenturiesIsCachedForTheTimeToLive() {
         CallerCache cache = cacheWithTtl(Duration.ofHours(1));
         AtomicInteger lookups = new AtomicInteger();
-        Caller caller = Caller.apiKey(1, 1, Set.of(1L), Set.of(), null, null);
+        Caller caller = Caller.apiKey(1, 1, Scope.only(Set.of(1L)), Set.of(), Scope.all(), null);
         for (int i = 0; i < 3; i++) {
             assertThat(cache.get("api-key", "far", secret -> {
                         lookups.incrementAndGet();
@@ -254,7 +255,7 @@ class CallerCacheTests extends IntegrationTest {
     void offByDefaultEveryRequestLooksUp() {
         CallerCache off = cacheWithTtl(Duration.ZERO);
         AtomicInteger lookups = new AtomicInteger();
-        Caller caller = Caller.apiKey(1, 1, Set.of(1L), Set.of(), null, null);
+        Caller caller = Caller.apiKey(1, 1, Scope.only(Set.of(1L)), Set.of(), Scope.all(), null);
         for (int i = 0; i < 3; i++) {
             off.get("api-key", "secret", secret -> {
                 lookups.incrementAndGet();

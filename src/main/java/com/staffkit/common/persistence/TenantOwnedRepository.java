@@ -1,6 +1,7 @@
 package com.staffkit.common.persistence;
 
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.security.Scope;
 import java.util.Collection;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -18,6 +19,9 @@ public interface TenantOwnedRepository<T> extends JpaRepository<T, Long> {
 
     /** The row if the caller may see it: a superadmin sees every organization's. */
     default Optional<T> findVisibleTo(Caller caller, long id) {
-        return caller.allOrganizations() ? findById(id) : findVisible(id, caller.visibleOrganizationIds());
+        return switch (caller.organizations()) {
+            case Scope.All<Long> all -> findById(id);
+            case Scope.Only<Long> only -> findVisible(id, only.members());
+        };
     }
 }

@@ -1,6 +1,8 @@
 package com.staffkit.common.security;
 
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who is calling, built once per request by authentication. Services take it as an argument
@@ -9,58 +11,54 @@ import java.util.Set;
  * @param staffId the staff member behind the request, or null for an API key
  * @param apiKeyId the API key behind the request, or null for a staff member
  * @param organizationId the caller's own organization
- * @param allOrganizations true for a superadmin, who sees every organization
- * @param visibleOrganizationIds the organizations whose rows the caller may see (its own and its descendants)
+ * @param organizations the organizations whose rows the caller may see: all of them for a superadmin,
+ *     else its own and its descendants
  * @param permissions the union of the permissions of the caller's roles
- * @param storeScope the stores whose staff a store-scoped manager sees, or null for every store
+ * @param stores the stores whose staff the caller sees: all of them, or only those of a store-scoped
+ *     manager
  * @param keyOwnerId for an API key, the staff member who created it: the key counts as that person
  *     wherever acting on oneself is refused, and never changes that person's login, roles or state
  */
 public record Caller(
-        Long staffId,
-        Long apiKeyId,
+        @Nullable Long staffId,
+        @Nullable Long apiKeyId,
         long organizationId,
-        boolean allOrganizations,
-        Set<Long> visibleOrganizationIds,
+        Scope<Long> organizations,
         Set<String> permissions,
-        Set<Long> storeScope,
-        Long keyOwnerId) {
+        Scope<Long> stores,
+        @Nullable Long keyOwnerId) {
 
+    /** A caller without a scope is a bug upstream: it fails here instead of seeing everything. */
     public Caller {
-        visibleOrganizationIds = Set.copyOf(visibleOrganizationIds);
+        Objects.requireNonNull(organizations, "organizations");
+        Objects.requireNonNull(stores, "stores");
         permissions = Set.copyOf(permissions);
-        storeScope = storeScope == null ? null : Set.copyOf(storeScope);
     }
 
     public static Caller staff(
-            long staffId,
-            long organizationId,
-            boolean allOrganizations,
-            Set<Long> visible,
-            Set<String> permissions,
-            Set<Long> storeScope) {
-        return new Caller(staffId, null, organizationId, allOrganizations, visible, permissions, storeScope, null);
+            long staffId, long organizationId, Scope<Long> organizations, Set<String> permissions, Scope<Long> stores) {
+        return new Caller(staffId, null, organizationId, organizations, permissions, stores, null);
     }
 
     /** A key's permissions and store scope are bounded by its creator's current ones. */
     public static Caller apiKey(
             long apiKeyId,
             long organizationId,
-            Set<Long> visible,
+            Scope<Long> organizations,
             Set<String> permissions,
-            Set<Long> storeScope,
-            Long keyOwnerId) {
-        return new Caller(null, apiKeyId, organizationId, false, visible, permissions, storeScope, keyOwnerId);
+            Scope<Long> stores,
+            @Nullable Long keyOwnerId) {
+        return new Caller(null, apiKeyId, organizationId, organizations, permissions, stores, keyOwnerId);
+    }
+
+    /** True for a superadmin, who sees every organization. */
+    public boolean allOrganizations() {
+        return organizations.isAll();
     }
 
     /** True when the caller manages every store of its organizations rather than only its own. */
     public boolean hasFullStoreAccess() {
-        return storeScope == null;
-    }
-
-    /** The stores to filter staff by in SQL, or null when the caller sees every store. */
-    public Long[] storeFilter() {
-        return storeScope == null ? null : storeScope.toArray(Long[]::new);
+        return stores.isAll();
     }
 
     public boolean has(String permission) {
@@ -94,11 +92,6 @@ public record Caller(
     }
 
     public boolean canSee(long organization) {
-        return allOrganizations || visibleOrganizationIds.contains(organization);
-    }
-
-    /** The organizations to filter by in SQL, or null when the caller sees them all. */
-    public Long[] organizationFilter() {
-        return allOrganizations ? null : visibleOrganizationIds.toArray(Long[]::new);
+        return organizations.contains(organization);
     }
 }

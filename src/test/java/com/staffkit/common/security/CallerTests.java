@@ -1,0 +1,34 @@
+package com.staffkit.common.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CallerTests {
+
+    @Test
+    void cannotBeBuiltWithoutAScope() {
+        assertThatThrownBy(() -> Caller.staff(1, 1, null, Set.of(), Scope.all()))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Caller.staff(1, 1, Scope.only(Set.of(1L)), Set.of(), null))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Caller.apiKey(1, 1, null, Set.of(), Scope.all(), null))
+                .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void seeWhatTheirScopesSay() {
+        Caller manager = Caller.staff(1, 10, Scope.only(Set.of(10L, 11L)), Set.of(), Scope.only(Set.of(5L)));
+        assertThat(manager.allOrganizations()).isFalse();
+        assertThat(manager.canSee(11L)).isTrue();
+        assertThat(manager.canSee(12L)).isFalse();
+        assertThat(manager.hasFullStoreAccess()).isFalse();
+
+        Caller superadmin = Caller.staff(2, 10, Scope.all(), Set.of(), Scope.all());
+        assertThat(superadmin.allOrganizations()).isTrue();
+        assertThat(superadmin.canSee(12L)).isTrue();
+        assertThat(superadmin.hasFullStoreAccess()).isTrue();
+    }
+}

@@ -1,0 +1,91 @@
+package com.staffkit.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.staffkit.common.persistence.SqlWhere;
+import com.staffkit.common.security.Caller;
+import com.staffkit.common.security.Scope;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class VisibilityTests {
+
+    private static final long SELF = 7;
+
+    @Nested
+    class EveryStore {
+
+        private final Visibility visibility =
+                Visibility.of(Caller.staff(SELF, 1, Scope.only(Set.of(1L)), Set.of(), Scope.all()));
+
+        @Test
+        void coversStaffOfAnyStoreOrNone() {
+            assertThat(visibility.coversStores(99, List.of(3L))).isTrue();
+            assertThat(visibility.coversStores(99, List.of())).isTrue();
+        }
+
+        @Test
+        void saysAllInItsBindsNotByLeavingThemOut() {
+            assertThat(visibility.storeParams())
+                    .containsEntry("scopeStoresAll", true)
+                    .containsKey("scopeStores")
+                    .containsEntry("scopeSelf", SELF);
+        }
+    }
+
+    @Nested
+    class OnlySomeStores {
+
+        private final Visibility visibility =
+                Visibility.of(Caller.staff(SELF, 1, Scope.only(Set.of(1L)), Set.of(), Scope.only(Set.of(3L))));
+
+        @Test
+        void coversOnlyStaffSharingAStore() {
+            assertThat(visibility.coversStores(99, List.of(3L, 4L))).isTrue();
+            assertThat(visibility.coversStores(99, List.of(4L))).isFalse();
+            assertThat(visibility.coversStores(99, List.of())).isFalse();
+        }
+
+        @Test
+        void alwaysCoversTheCallersOwnRow() {
+            assertThat(visibility.coversStores(SELF, List.of())).isTrue();
+            assertThat(visibility.storeScopeSql("s")).contains("s.id = :scopeSelf");
+        }
+
+        @Test
+        void bindsTheStoresAndAFalseFlag() {
+            assertThat(visibility.storeParams()).containsEntry("scopeStoresAll", false);
+            assertThat((Long[]) visibility.storeParams().get("scopeStores")).containsExactly(3L);
+        }
+
+        @Test
+        void anApiKeyHasNoOwnRow() {
+            Visibility key =
+                    Visibility.of(Caller.apiKey(1, 1, Scope.only(Set.of(1L)), Set.of(), Scope.only(Set.of(3L)), SELF));
+            assertThat(key.coversStores(SELF, List.of())).isFalse();
+            assertThat(key.storeScopeSql("s")).doesNotContain(":scopeSelf");
+            assertThat(key.storeParams()).doesNotContainKey("scopeSelf");
+        }
+    }
+
+    @Nested
+    class Sql {
+
+        @Test
+        void alwaysCarriesTheStoreScope() {
+            SqlWhere where = new SqlWhere();
+            Visibility.organization(5).andStoreScope(where, "s");
+            assertThat(where.sql()).contains(":scopeStoresAll");
+            assertThat(where.params()).containsEntry("scopeStoresAll", true);
+        }
+
+        @Test
+        void refusesAMissingScope() {
+            assertThatThrownBy(() -> new Visibility(null, Scope.all(), null)).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> new Visibility(Scope.all(), null, null)).isInstanceOf(NullPointerException.class);
+        }
+    }
+}
