@@ -52,14 +52,21 @@ record Visibility(
         String shared = "exists (select 1 from staff_stores vs where vs.staff_id = " + alias
                 + ".id and vs.store_id = any(:scopeStores))";
         String own = self == null ? "" : alias + ".id = :scopeSelf or ";
-        return "(:" + ScopeSql.allFlag("scopeStores") + " or " + own + shared + ")";
+        // The text follows the scope's variant, like SqlWhere.andIn: no flag ORed in for the planner to guess.
+        return switch (stores) {
+            case Scope.All<Long> all -> "true";
+            case Scope.Only<Long> only -> "(" + own + shared + ")";
+        };
     }
 
-    /** The values {@link #storeScopeSql} binds. */
+    /** The values {@link #storeScopeSql} binds: the caller's stores and its own row, when only some stores are in scope. */
     Map<String, Object> storeParams() {
-        Map<String, Object> params = new java.util.HashMap<>(ScopeSql.params("scopeStores", stores));
-        if (self != null) {
-            params.put("scopeSelf", self);
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (stores instanceof Scope.Only<Long> only) {
+            params.put("scopeStores", ScopeSql.members(only));
+            if (self != null) {
+                params.put("scopeSelf", self);
+            }
         }
         return params;
     }

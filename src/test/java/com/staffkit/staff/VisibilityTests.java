@@ -28,11 +28,9 @@ class VisibilityTests {
         }
 
         @Test
-        void saysAllInItsBindsNotByLeavingThemOut() {
-            assertThat(visibility.storeParams())
-                    .containsEntry("scopeStoresAll", true)
-                    .containsKey("scopeStores")
-                    .containsEntry("scopeSelf", SELF);
+        void addsNoStoreConditionBecauseItsTypeSaysAll() {
+            assertThat(visibility.storeScopeSql("s")).isEqualTo("true");
+            assertThat(visibility.storeParams()).isEmpty();
         }
     }
 
@@ -56,9 +54,10 @@ class VisibilityTests {
         }
 
         @Test
-        void bindsTheStoresAndAFalseFlag() {
-            assertThat(visibility.storeParams()).containsEntry("scopeStoresAll", false);
+        void bindsTheStoresAndNeedsARowSharingOne() {
+            assertThat(visibility.storeScopeSql("s")).contains("vs.store_id = any(:scopeStores)");
             assertThat((Long[]) visibility.storeParams().get("scopeStores")).containsExactly(3L);
+            assertThat(visibility.storeParams()).containsEntry("scopeSelf", SELF);
         }
 
         @Test
@@ -75,11 +74,25 @@ class VisibilityTests {
     class Sql {
 
         @Test
-        void alwaysCarriesTheStoreScope() {
-            SqlWhere where = new SqlWhere();
-            Visibility.organization(5).andStoreScope(where, "s");
-            assertThat(where.sql()).contains(":scopeStoresAll");
-            assertThat(where.params()).containsEntry("scopeStoresAll", true);
+        void carriesTheOrganizationAndStoreScopesTheTypesSay() {
+            SqlWhere every = new SqlWhere();
+            Visibility.organization(5).andStoreScope(every, "s");
+            assertThat(every.params()).isEmpty();
+            SqlWhere some = new SqlWhere();
+            Visibility.of(Caller.apiKey(1, 1, Scope.only(Set.of(1L)), Set.of(), Scope.only(Set.of(3L)), SELF))
+                    .andStoreScope(some, "s");
+            assertThat(some.sql()).contains("vs.store_id = any(:scopeStores)");
+            assertThat((Long[]) some.params().get("scopeStores")).containsExactly(3L);
+        }
+
+        @Test
+        void anOrganizationScopeAddsItsCondition() {
+            SqlWhere only = new SqlWhere().andIn("s.organization_id", "organizations", Scope.only(Set.of(5L)));
+            assertThat(only.sql()).contains("s.organization_id = any(:organizations)");
+            assertThat((Long[]) only.params().get("organizations")).containsExactly(5L);
+            SqlWhere all = new SqlWhere().andIn("s.organization_id", "organizations", Scope.all());
+            assertThat(all.sql()).isEmpty();
+            assertThat(all.params()).containsEntry("organizationsAll", true);
         }
 
         @Test

@@ -36,10 +36,18 @@ public final class SqlWhere {
         return text == null || text.isBlank();
     }
 
-    /** Adds "{@code expression} is in the scope", binding both its values ({@link ScopeSql}). */
+    /**
+     * Adds "{@code expression} is in the scope": nothing for every member, {@code expression =
+     * any(:name)} for only these; both values are bound either way. The text follows the scope's variant (decided by the sealed type,
+     * never by a null), so PostgreSQL plans each kind for what it is: a bound "all" flag ORed into
+     * the predicate would let a cached generic plan walk the id index past a small organization's rows.
+     */
     public SqlWhere andIn(String expression, String name, Scope<Long> scope) {
-        predicates.add(ScopeSql.predicate(expression, name));
+        // Both values stay bound: other predicates of the statement may test the same scope (ScopeSql).
         params.putAll(ScopeSql.params(name, scope));
+        if (scope instanceof Scope.Only<Long>) {
+            predicates.add(expression + " = any(:" + name + ")");
+        }
         return this;
     }
 
