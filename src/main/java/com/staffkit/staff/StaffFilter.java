@@ -89,24 +89,15 @@ record StaffFilter(
 
     /** This filter, with deactivated staff too when {@code includeInactive}. */
     StaffFilter includingInactive(boolean includeInactive) {
-        return new StaffFilter(
-                search,
-                roles,
-                isActive,
-                includeInactive,
-                includePending,
-                remoteId,
-                email,
-                username,
-                organization,
-                team,
-                store,
-                hasActivated,
-                ordering);
+        return with(includeInactive, ordering);
     }
 
     /** This filter in another allow-listed order. */
     StaffFilter orderedBy(String ordering) {
+        return with(includeInactive, ordering);
+    }
+
+    private StaffFilter with(Boolean includeInactive, String ordering) {
         return new StaffFilter(
                 search,
                 roles,
