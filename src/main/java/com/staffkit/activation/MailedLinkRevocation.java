@@ -1,7 +1,7 @@
 package com.staffkit.activation;
 
-import com.staffkit.staff.StaffLoginChanged;
-import com.staffkit.staff.StaffPasswordChanged;
+import com.staffkit.common.events.DomainEvent;
+import com.staffkit.staff.StaffEvents;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -24,12 +24,9 @@ class MailedLinkRevocation {
     }
 
     @EventListener
-    void onLoginChanged(StaffLoginChanged event) {
-        tokens.invalidateOutstanding(event.staffId(), clock.instant());
-    }
-
-    @EventListener
-    void onPasswordChanged(StaffPasswordChanged event) {
-        tokens.invalidateOutstanding(event.staffId(), clock.instant());
+    void onStaffChanged(DomainEvent event) {
+        if (StaffEvents.voidsMailedLinks(event)) {
+            tokens.invalidateOutstanding(event.target().id(), clock.instant());
+        }
     }
 }

@@ -107,11 +107,13 @@ class ApiKeyRepository {
                 .single();
     }
 
-    void revoke(long id, Instant now) {
-        jdbc.sql("update api_keys set revoked_at = :now where id = :id and revoked_at is null")
-                .param("now", Timestamp.from(now))
-                .param("id", id)
-                .update();
+    /** True when the key was not revoked yet. */
+    boolean revoke(long id, Instant now) {
+        return jdbc.sql("update api_keys set revoked_at = :now where id = :id and revoked_at is null")
+                        .param("now", Timestamp.from(now))
+                        .param("id", id)
+                        .update()
+                > 0;
     }
 
     /**

@@ -3,19 +3,21 @@ package com.staffkit.auth;
 import com.staffkit.common.error.ForbiddenException;
 import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.error.NotFoundException;
+import com.staffkit.common.events.DomainEvent;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.security.Scope;
 import com.staffkit.common.security.Secrets;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
 import com.staffkit.role.RoleCatalog;
-import com.staffkit.role.RoleDeleted;
+import com.staffkit.role.RoleEvents;
 import com.staffkit.role.RoleGrant;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,13 +35,13 @@ class ApiKeyService {
 
     private final ApiKeyRepository keys;
     private final RoleCatalog roles;
-    private final CallerCache callers;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ApiKeyService(ApiKeyRepository keys, RoleCatalog roles, CallerCache callers, Clock clock) {
+    ApiKeyService(ApiKeyRepository keys, RoleCatalog roles, ApplicationEventPublisher events, Clock clock) {
         this.keys = keys;
         this.roles = roles;
-        this.callers = callers;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -82,7 +84,9 @@ class ApiKeyService {
                 now,
                 request.expiresAt(),
                 grants.stream().map(RoleGrant::id).toList());
-        return ApiKeyResponse.of(keys.find(id, Scope.all()).orElseThrow(), secret);
+        ApiKeyRepository.ApiKeyRow created = keys.find(id, Scope.all()).orElseThrow();
+        events.publishEvent(ApiKeyEvents.created(caller, created, now));
+        return ApiKeyResponse.of(created, secret);
     }
 
     @Transactional(readOnly = true)
@@ -103,9 +107,12 @@ class ApiKeyService {
 
     @Transactional
     void revoke(Caller caller, long id) {
-        get(caller, id);
-        keys.revoke(id, clock.instant());
-        callers.evictAfterCommit();
+        ApiKeyRepository.ApiKeyRow key = keys.find(id, caller.organizations())
+                .orElseThrow(() -> new NotFoundException("No API key with id " + id + "."));
+        Instant now = clock.instant();
+        if (keys.revoke(id, now)) {
+            events.publishEvent(ApiKeyEvents.revoked(caller, key, now));
+        }
     }
 
     /**
@@ -122,8 +129,11 @@ class ApiKeyService {
         });
     }
 
+    /** Keys holding a deleted role drop it, in the transaction that deletes it. */
     @EventListener
-    void onRoleDeleted(RoleDeleted event) {
-        keys.removeRole(event.roleId());
+    void onRoleDeleted(DomainEvent event) {
+        if (event.is(RoleEvents.DELETED)) {
+            keys.removeRole(event.target().id());
+        }
     }
 }

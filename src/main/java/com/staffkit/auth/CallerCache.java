@@ -3,15 +3,12 @@ package com.staffkit.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.staffkit.common.events.DomainEvent;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.security.Secrets;
-import com.staffkit.organization.OrganizationDeactivated;
-import com.staffkit.role.RoleDeleted;
-import com.staffkit.role.RolePermissionsChanged;
-import com.staffkit.staff.StaffDeactivated;
-import com.staffkit.staff.StaffPasswordChanged;
-import com.staffkit.staff.StaffRolesChanged;
-import com.staffkit.staff.StaffStoresChanged;
+import com.staffkit.organization.OrganizationEvents;
+import com.staffkit.role.RoleEvents;
+import com.staffkit.staff.StaffEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,17 +124,14 @@ class CallerCache {
     }
 
     /** Every change that narrows what a credential may do, made through this instance. */
-    @EventListener({
-        StaffDeactivated.class,
-        StaffRolesChanged.class,
-        StaffPasswordChanged.class,
-        StaffStoresChanged.class,
-        RoleDeleted.class,
-        RolePermissionsChanged.class,
-        OrganizationDeactivated.class
-    })
-    void onNarrowed() {
-        evictAfterCommit();
+    @EventListener
+    void onChange(DomainEvent event) {
+        if (StaffEvents.narrows(event)
+                || RoleEvents.narrows(event)
+                || OrganizationEvents.deactivates(event)
+                || event.is(ApiKeyEvents.REVOKED)) {
+            evictAfterCommit();
+        }
     }
 
     /** The time to live, or less when the credential expires sooner. */

@@ -1,10 +1,9 @@
 package com.staffkit.auth;
 
 import com.staffkit.common.error.UnauthorizedException;
+import com.staffkit.common.events.DomainEvent;
 import com.staffkit.common.security.Secrets;
-import com.staffkit.staff.StaffDeactivated;
-import com.staffkit.staff.StaffPasswordChanged;
-import com.staffkit.staff.StaffRolesChanged;
+import com.staffkit.staff.StaffEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,18 +102,10 @@ class SessionService {
 
     /** Deactivation, a role change or a password change end every session of the account, in the same transaction. */
     @EventListener
-    void onStaffDeactivated(StaffDeactivated event) {
-        revokeAllOf(event.staffId());
-    }
-
-    @EventListener
-    void onStaffRolesChanged(StaffRolesChanged event) {
-        revokeAllOf(event.staffId());
-    }
-
-    @EventListener
-    void onStaffPasswordChanged(StaffPasswordChanged event) {
-        revokeAllOf(event.staffId());
+    void onStaffChanged(DomainEvent event) {
+        if (StaffEvents.endsSessions(event)) {
+            revokeAllOf(event.target().id());
+        }
     }
 
     /** Expired tokens are useless; keep the tables small. */

@@ -1,5 +1,6 @@
 package com.staffkit.organization;
 
+import com.staffkit.common.events.Changes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -51,12 +52,15 @@ class Organization {
         return organization;
     }
 
-    void rename(String name, String slug, Instant now) {
-        if (!name.equals(this.name) || !slug.equals(this.slug)) {
+    /** Renames the organization and says what changed, by JSON names. */
+    Changes rename(String name, String slug, Instant now) {
+        Changes changes = Changes.between().field("name", this.name, name).field("slug", this.slug, slug);
+        if (!changes.isEmpty()) {
             this.name = name;
             this.slug = slug;
             this.modifiedAt = now;
         }
+        return changes;
     }
 
     /** Returns true if this call changed the state. */
@@ -71,6 +75,10 @@ class Organization {
 
     Long id() {
         return id;
+    }
+
+    String name() {
+        return name;
     }
 
     String slug() {

@@ -5,6 +5,7 @@ import com.staffkit.common.error.DataIntegrityViolations;
 import com.staffkit.common.error.ForbiddenException;
 import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.error.NotFoundException;
+import com.staffkit.common.events.Changes;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.security.Scope;
 import com.staffkit.common.web.PageRequest;
@@ -74,8 +75,9 @@ class OrganizationService {
         }
         String name = request.name().trim();
         String slug = request.slug() != null ? request.slug() : freeSlug(name);
-        Organization organization = save(Organization.create(name, slug, request.parent(), clock.instant()));
-        events.publishEvent(new OrganizationCreated(organization.id(), organization.slug()));
+        Instant now = clock.instant();
+        Organization organization = save(Organization.create(name, slug, request.parent(), now));
+        events.publishEvent(OrganizationEvents.created(caller, organization, now));
         // The caller's visible set was computed before this child existed; it is visible from now on.
         return queries.find(organization.id(), Scope.only(Set.of(organization.id())))
                 .orElseThrow();
@@ -92,11 +94,14 @@ class OrganizationService {
     OrganizationResponse update(Caller caller, long id, OrganizationRequests.Update request) {
         Organization organization = load(caller, id, null);
         Instant now = clock.instant();
-        organization.rename(request.name().trim(), request.slug(), now);
+        Changes changes = organization.rename(request.name().trim(), request.slug(), now);
         if (request.isActive() != null) {
-            changeActive(caller, organization, request.isActive(), now);
+            changeActive(caller, organization, request.isActive(), now, changes);
         }
         save(organization);
+        if (!changes.isEmpty()) {
+            events.publishEvent(OrganizationEvents.updated(caller, organization, changes, now));
+        }
         return get(caller, id);
     }
 
@@ -107,16 +112,22 @@ class OrganizationService {
     @Transactional
     void deactivate(Caller caller, long id) {
         Organization organization = load(caller, id, null);
-        changeActive(caller, organization, false, clock.instant());
+        Instant now = clock.instant();
+        Changes changes = Changes.between();
+        changeActive(caller, organization, false, now, changes);
         save(organization);
+        if (!changes.isEmpty()) {
+            events.publishEvent(OrganizationEvents.updated(caller, organization, changes, now));
+        }
     }
 
-    private void changeActive(Caller caller, Organization organization, boolean active, Instant now) {
+    private static void changeActive(
+            Caller caller, Organization organization, boolean active, Instant now, Changes changes) {
         if (!active && organization.id() == caller.organizationId()) {
             throw new ForbiddenException("You cannot deactivate your own organization.");
         }
-        if (organization.setActive(active, now) && !active) {
-            events.publishEvent(new OrganizationDeactivated(organization.id()));
+        if (organization.setActive(active, now)) {
+            changes.field("is_active", !active, active);
         }
     }
 

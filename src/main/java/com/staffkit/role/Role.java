@@ -1,5 +1,6 @@
 package com.staffkit.role;
 
+import com.staffkit.common.events.Changes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -54,11 +55,17 @@ class Role {
         return role;
     }
 
-    void change(String name, String description, Set<String> permissions, Instant now) {
+    /** Replaces the role's fields and says which of them changed, by their JSON names. */
+    Changes change(String name, String description, Set<String> permissions, Instant now) {
+        Changes changes = Changes.between()
+                .field("name", this.name, name)
+                .field("description", this.description, description)
+                .set("permissions", this.permissions == null ? Set.of() : Set.of(this.permissions), permissions);
         this.name = name;
         this.description = description;
         this.permissions = new TreeSet<>(permissions).toArray(String[]::new);
         this.modifiedAt = now;
+        return changes;
     }
 
     Long id() {

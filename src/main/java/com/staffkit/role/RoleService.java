@@ -5,11 +5,14 @@ import com.staffkit.common.error.DataIntegrityViolations;
 import com.staffkit.common.error.ForbiddenException;
 import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.error.NotFoundException;
+import com.staffkit.common.events.Changes;
+import com.staffkit.common.events.DomainEvent;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.security.Scope;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,9 +55,11 @@ class RoleService {
             throw InvalidRequestException.forField("organization", "unknown organization " + organizationId);
         }
         Set<String> permissions = checkedPermissions(caller, request.permissions());
-        Role role = Role.custom(
-                organizationId, checkedName(request.name()), description(request), permissions, clock.instant());
-        return get(caller, save(role).id());
+        Instant now = clock.instant();
+        Role role =
+                save(Role.custom(organizationId, checkedName(request.name()), description(request), permissions, now));
+        events.publishEvent(RoleEvents.created(caller, role, now));
+        return get(caller, role.id());
     }
 
     /** The current state as a full-replace request, for merging a PATCH onto. */
@@ -68,11 +73,11 @@ class RoleService {
     RoleResponse replace(Caller caller, long id, RoleRequest request) {
         Role role = loadForChange(caller, id);
         Set<String> permissions = checkedPermissions(caller, request.permissions());
-        boolean narrowed = !permissions.containsAll(role.permissions());
-        role.change(checkedName(request.name()), description(request), permissions, clock.instant());
+        Instant now = clock.instant();
+        Changes changes = role.change(checkedName(request.name()), description(request), permissions, now);
         save(role);
-        if (narrowed) {
-            events.publishEvent(new RolePermissionsChanged(role.id(), role.organizationId()));
+        if (!changes.isEmpty()) {
+            events.publishEvent(RoleEvents.updated(caller, role, changes, now));
         }
         return get(caller, id);
     }
@@ -84,8 +89,10 @@ class RoleService {
     @Transactional
     void delete(Caller caller, long id, boolean force) {
         Role role = loadForChange(caller, id);
+        DomainEvent deleted = RoleEvents.deleted(caller, role, clock.instant());
         if (force) {
-            events.publishEvent(new RoleDeleted(role.id(), role.organizationId()));
+            // Its holders drop it first, in this transaction.
+            events.publishEvent(deleted);
         }
         try {
             repository.delete(role);
@@ -93,6 +100,9 @@ class RoleService {
         } catch (DataIntegrityViolationException ex) {
             throw new ConflictException(
                     "The role is assigned to staff members or API keys; unassign it first or pass force=true.");
+        }
+        if (!force) {
+            events.publishEvent(deleted);
         }
     }
 

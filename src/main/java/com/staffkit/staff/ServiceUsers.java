@@ -1,6 +1,9 @@
 package com.staffkit.staff;
 
-import com.staffkit.organization.OrganizationCreated;
+import com.staffkit.common.events.DomainEvent;
+import com.staffkit.organization.OrganizationEvents;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -10,24 +13,40 @@ import org.springframework.stereotype.Component;
 class ServiceUsers {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    ServiceUsers(JdbcClient jdbc) {
+    ServiceUsers(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
+    /** The service user is created by whoever created the organization, and has its own event. */
     @EventListener
-    void onOrganizationCreated(OrganizationCreated event) {
+    void onOrganizationCreated(DomainEvent event) {
+        if (!event.is(OrganizationEvents.CREATED)) {
+            return;
+        }
         jdbc.sql("""
                         with bot as (
                             insert into staff (organization_id, username, first_name, last_name, is_service_user, has_activated)
                             values (:organizationId, :username, 'Service', 'User', true, true)
-                            returning id, organization_id)
-                        insert into staff_roles (staff_id, role_id, organization_id)
-                        select bot.id, r.id, bot.organization_id from bot, roles r where r.is_built_in and r.name = 'worker'
+                            returning id, organization_id, email, username, first_name, last_name),
+                        role as (
+                            insert into staff_roles (staff_id, role_id, organization_id)
+                            select bot.id, r.id, bot.organization_id from bot, roles r where r.is_built_in and r.name = 'worker')
+                        select * from bot
                         """)
                 .param("organizationId", event.organizationId())
-                .param("username", freeUsername("service-" + event.slug()))
-                .update();
+                .param("username", freeUsername("service-" + OrganizationEvents.slugOf(event)))
+                .query((rs, row) -> new DomainEvent(
+                        StaffEvents.CREATED,
+                        rs.getLong("organization_id"),
+                        event.actor(),
+                        StaffEvents.target(rs),
+                        List.of(),
+                        event.occurredAt()))
+                .list()
+                .forEach(events::publishEvent);
     }
 
     /**

@@ -15,6 +15,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -177,6 +178,29 @@ class Staff {
         if (currentStoreId != null && !fullStoreAccessAfter && !storeIds.contains(currentStoreId)) {
             currentStoreId = null;
         }
+    }
+
+    /** The profile as it is stored, to compare a change with. */
+    StaffProfile profile() {
+        return new StaffProfile(
+                username,
+                email,
+                firstName,
+                lastName,
+                jobTitle,
+                phone,
+                mobilePhone,
+                timeZone,
+                avatarUrl,
+                remoteId,
+                Map.copyOf(attributes),
+                List.of(tags),
+                fullStoreAccess,
+                active);
+    }
+
+    Long currentStoreId() {
+        return currentStoreId;
     }
 
     Set<Long> storeIds() {

@@ -3,8 +3,12 @@ package com.staffkit.staff;
 import com.staffkit.common.error.ConflictException;
 import com.staffkit.common.error.ForbiddenException;
 import com.staffkit.common.error.InvalidRequestException;
+import com.staffkit.common.events.Actor;
+import com.staffkit.common.events.FieldChange;
 import com.staffkit.common.security.Caller;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,8 +101,16 @@ public class StaffAccounts {
         }
         PasswordPolicy.check("password", password, staff.email(), staff.username());
         staff.setInitialPassword(passwordEncoder.encode(password));
-        staff.touch(clock.instant());
+        Instant now = clock.instant();
+        staff.touch(now);
         repository.saveAndFlush(staff);
+        // Whoever holds the mailed link acts as the account it was sent to.
+        events.publishEvent(StaffEvents.event(
+                StaffEvents.ACTIVATED,
+                Actor.staff(staffId),
+                staff,
+                List.of(FieldChange.of("has_activated", false, true), FieldChange.secret("password")),
+                now));
     }
 
     /** Sets a new password from a reset; every existing session of the account ends. */
@@ -106,9 +118,11 @@ public class StaffAccounts {
     public void resetPassword(long staffId, String password) {
         Staff staff = repository.findById(staffId).orElseThrow(() -> StaffNotFoundException.forId(staffId));
         PasswordPolicy.check("password", password, staff.email(), staff.username());
-        staff.changePassword(passwordEncoder.encode(password), clock.instant());
+        Instant now = clock.instant();
+        staff.changePassword(passwordEncoder.encode(password), now);
         repository.saveAndFlush(staff);
-        events.publishEvent(new StaffPasswordChanged(staff.id(), staff.organizationId()));
+        events.publishEvent(StaffEvents.event(
+                StaffEvents.PASSWORD_RESET, Actor.staff(staffId), staff, List.of(FieldChange.secret("password")), now));
     }
 
     /** Changes the caller's own password; every session of the account ends, this one included. */
@@ -126,8 +140,10 @@ public class StaffAccounts {
         }
         passwordAttempts.succeeded(guessKey);
         PasswordPolicy.check("new_password", newPassword, staff.email(), staff.username());
-        staff.changePassword(passwordEncoder.encode(newPassword), clock.instant());
+        Instant now = clock.instant();
+        staff.changePassword(passwordEncoder.encode(newPassword), now);
         repository.saveAndFlush(staff);
-        events.publishEvent(new StaffPasswordChanged(staff.id(), staff.organizationId()));
+        events.publishEvent(StaffEvents.event(
+                StaffEvents.PASSWORD_CHANGED, Actor.of(caller), staff, List.of(FieldChange.secret("password")), now));
     }
 }

@@ -1,13 +1,19 @@
 package com.staffkit.staff;
 
+import com.staffkit.common.events.Actor;
+import com.staffkit.common.events.DomainEvent;
+import com.staffkit.common.events.FieldChange;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +27,13 @@ public class StaffDirectory {
 
     private final StaffReader reader;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    StaffDirectory(StaffReader reader, JdbcClient jdbc, Clock clock) {
+    StaffDirectory(StaffReader reader, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.reader = reader;
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -54,17 +62,28 @@ public class StaffDirectory {
     /**
      * A deactivated store is nobody's current store any more. One statement for all its staff, which
      * bumps each row's version like an update of the aggregate, so a write that read the row before
-     * fails with 409 instead of putting the store back.
+     * fails with 409 instead of putting the store back. Each of them gets its event, made by whoever
+     * deactivated the store.
      */
     @Transactional
-    public void leaveStore(long storeId) {
+    public void leaveStore(Caller caller, long storeId) {
+        Instant now = clock.instant();
         jdbc.sql("""
                         update staff set current_store_id = null, modified_at = :now, version = version + 1
                         where current_store_id = :storeId
+                        returning id, organization_id, email, username, first_name, last_name
                         """)
                 .param("storeId", storeId)
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
+                .param("now", Timestamp.from(now))
+                .query((rs, row) -> new DomainEvent(
+                        StaffEvents.CURRENT_STORE_SET,
+                        rs.getLong("organization_id"),
+                        Actor.of(caller),
+                        StaffEvents.target(rs),
+                        List.of(FieldChange.of("current_store", storeId, null)),
+                        now))
+                .list()
+                .forEach(events::publishEvent);
     }
 
     /** A team's members as staff representations, paginated like the staff list. */

@@ -1,8 +1,13 @@
 package com.staffkit.staff;
 
+import com.staffkit.common.events.Actor;
+import com.staffkit.common.events.DomainEvent;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,10 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffLogins {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    StaffLogins(JdbcClient jdbc, Clock clock) {
+    StaffLogins(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -66,11 +73,24 @@ public class StaffLogins {
                 .optional();
     }
 
+    /** Outside the version on purpose: a login never makes a concurrent change of the profile fail. */
     @Transactional
     public void recordLogin(long staffId) {
-        jdbc.sql("update staff set last_login = :now where id = :id")
-                .param("now", Timestamp.from(clock.instant()))
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        update staff set last_login = :now where id = :id
+                        returning id, organization_id, email, username, first_name, last_name
+                        """)
+                .param("now", Timestamp.from(now))
                 .param("id", staffId)
-                .update();
+                .query((rs, row) -> new DomainEvent(
+                        StaffEvents.LOGIN_SUCCEEDED,
+                        rs.getLong("organization_id"),
+                        Actor.staff(staffId),
+                        StaffEvents.target(rs),
+                        List.of(),
+                        now))
+                .optional()
+                .ifPresent(events::publishEvent);
     }
 }

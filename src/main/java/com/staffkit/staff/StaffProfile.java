@@ -2,6 +2,7 @@ package com.staffkit.staff;
 
 import com.staffkit.common.error.FieldViolation;
 import com.staffkit.common.error.InvalidRequestException;
+import com.staffkit.common.events.Changes;
 import com.staffkit.role.RoleGrant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -41,6 +42,27 @@ record StaffProfile(
                 tags,
                 value,
                 active);
+    }
+
+    /**
+     * The fields that differ from {@code after}, by their JSON names; store access is reported with
+     * the stores, by whoever changes them.
+     */
+    Changes changesTo(StaffProfile after) {
+        return Changes.between()
+                .field("username", username, after.username)
+                .field("email", email, after.email)
+                .field("first_name", firstName, after.firstName)
+                .field("last_name", lastName, after.lastName)
+                .field("job_title", jobTitle, after.jobTitle)
+                .field("phone", phone, after.phone)
+                .field("mobile_phone", mobilePhone, after.mobilePhone)
+                .field("time_zone", timeZone, after.timeZone)
+                .field("avatar_url", avatarUrl, after.avatarUrl)
+                .field("remote_id", remoteId, after.remoteId)
+                .field("attributes", attributes, after.attributes)
+                .field("tags", tags, after.tags)
+                .field("is_active", active, after.active);
     }
 
     /** Normalizes the input and checks the rules that span fields. */

@@ -1,6 +1,10 @@
 package com.staffkit.staff;
 
-import com.staffkit.role.RoleDeleted;
+import com.staffkit.common.events.DomainEvent;
+import com.staffkit.common.events.FieldChange;
+import com.staffkit.role.RoleEvents;
+import com.staffkit.role.RoleGrant;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,16 +26,41 @@ class StaffRoleCleanup {
         this.events = events;
     }
 
+    /** Each holder's change is its own event, made by whoever deleted the role. */
     @EventListener
-    void onRoleDeleted(RoleDeleted event) {
+    void onRoleDeleted(DomainEvent event) {
+        if (!event.is(RoleEvents.DELETED)) {
+            return;
+        }
+        String deleted = event.target().display();
         jdbc.sql("""
-                        with removed as (delete from staff_roles where role_id = :roleId returning staff_id)
+                        with holders as (
+                            select sr.staff_id, array_agg(r.name order by r.name) as roles
+                            from staff_roles sr join roles r on r.id = sr.role_id
+                            where sr.staff_id in (select staff_id from staff_roles where role_id = :roleId)
+                            group by sr.staff_id),
+                        removed as (delete from staff_roles where role_id = :roleId returning staff_id)
                         update staff s set session_epoch = s.session_epoch + 1, version = s.version + 1
-                        from removed where s.id = removed.staff_id
-                        returning s.id, s.organization_id
+                        from removed join holders h on h.staff_id = removed.staff_id
+                        where s.id = removed.staff_id
+                        returning s.id, s.organization_id, s.email, s.username, s.first_name, s.last_name, h.roles
                         """)
-                .param("roleId", event.roleId())
-                .query((rs, row) -> new StaffRolesChanged(rs.getLong("id"), rs.getLong("organization_id")))
+                .param("roleId", event.target().id())
+                .query((rs, row) -> {
+                    List<String> before =
+                            List.of((String[]) rs.getArray("roles").getArray());
+                    List<String> after = before.stream()
+                            .filter(name -> !name.equals(deleted))
+                            .toList();
+                    return new DomainEvent(
+                            StaffEvents.ROLES_CHANGED,
+                            rs.getLong("organization_id"),
+                            event.actor(),
+                            StaffEvents.target(rs),
+                            List.of(FieldChange.of(
+                                    "roles", before, after.isEmpty() ? List.of(RoleGrant.MEMBER) : after)),
+                            event.occurredAt());
+                })
                 .list()
                 .forEach(events::publishEvent);
         // A staff member has at least one role: whoever held only the deleted one becomes a member.

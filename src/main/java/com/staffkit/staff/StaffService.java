@@ -4,6 +4,9 @@ import com.staffkit.common.error.ConflictException;
 import com.staffkit.common.error.DataIntegrityViolations;
 import com.staffkit.common.error.ForbiddenException;
 import com.staffkit.common.error.InvalidRequestException;
+import com.staffkit.common.events.Actor;
+import com.staffkit.common.events.Changes;
+import com.staffkit.common.events.FieldChange;
 import com.staffkit.common.security.Caller;
 import com.staffkit.organization.OrganizationDirectory;
 import com.staffkit.role.Permissions;
@@ -14,7 +17,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -112,6 +114,7 @@ public class StaffService {
             staff.setInitialPassword(passwordEncoder.encode(request.password()));
         }
         Staff saved = save(staff);
+        events.publishEvent(StaffEvents.event(StaffEvents.CREATED, Actor.of(caller), saved, List.of(), now));
         boolean canLogIn = roles.stream().anyMatch(r -> !(r.builtIn() && RoleGrant.WORKER.equals(r.name())));
         if (!saved.isActivated() && saved.email() != null && canLogIn) {
             events.publishEvent(new ActivationRequested(saved.id(), saved.organizationId()));
@@ -158,38 +161,29 @@ public class StaffService {
         }
         Set<Long> storeIds =
                 rules.checkedStores(caller, staff.organizationId(), staff.storeIds(), request.retailStores());
-        boolean storesChanged =
-                !storeIds.equals(staff.storeIds()) || profile.fullStoreAccess() != staff.ownFullStoreAccess();
         Instant now = clock.instant();
-        boolean rolesChanged = !newRoleIds.equals(staff.roleIds());
-        boolean deactivated = false;
+        Changes changes = staff.profile().changesTo(profile);
         if (profile.active() != staff.isActive()) {
             StaffChangeRules.require(
                     caller, Permissions.STAFF_DEACTIVATE, "Changing is_active needs staff:deactivate.");
             if (!profile.active()) {
                 StaffChangeRules.requireNotSelf(caller, staff);
-                deactivated = staff.deactivate(now);
+                staff.deactivate(now);
             } else {
                 staff.reactivate(now);
             }
         }
-        boolean loginChanged = !Objects.equals(profile.email(), staff.email())
-                || !Objects.equals(profile.username(), staff.username());
+        if (!newRoleIds.equals(staff.roleIds())) {
+            changes.set("roles", roleNames(roleCatalog.findByIds(staff.roleIds())), roleNames(roles));
+        }
+        changes.set("retail_stores", staff.storeIds(), storeIds)
+                .field("full_store_access", staff.ownFullStoreAccess(), profile.fullStoreAccess());
         staff.applyProfile(profile, now);
         staff.replaceRoles(newRoleIds, now);
         staff.replaceStores(storeIds, requestedFullAccess, now);
         save(staff);
-        if (storesChanged) {
-            events.publishEvent(new StaffStoresChanged(staff.id(), staff.organizationId()));
-        }
-        if (deactivated) {
-            events.publishEvent(new StaffDeactivated(staff.id(), staff.organizationId()));
-        }
-        if (rolesChanged) {
-            events.publishEvent(new StaffRolesChanged(staff.id(), staff.organizationId()));
-        }
-        if (loginChanged) {
-            events.publishEvent(new StaffLoginChanged(staff.id(), staff.organizationId()));
+        if (!changes.isEmpty()) {
+            events.publishEvent(StaffEvents.updated(Actor.of(caller), staff, changes, now));
         }
         return reader.get(caller, id);
     }
@@ -198,9 +192,15 @@ public class StaffService {
     void deactivate(Caller caller, long id) {
         Staff staff = rules.loadForChange(caller, id);
         StaffChangeRules.requireNotSelf(caller, staff);
-        if (staff.deactivate(clock.instant())) {
+        Instant now = clock.instant();
+        if (staff.deactivate(now)) {
             save(staff);
-            events.publishEvent(new StaffDeactivated(staff.id(), staff.organizationId()));
+            events.publishEvent(StaffEvents.event(
+                    StaffEvents.DEACTIVATED,
+                    Actor.of(caller),
+                    staff,
+                    List.of(FieldChange.of("is_active", true, false)),
+                    now));
         }
     }
 
@@ -221,6 +221,10 @@ public class StaffService {
 
     private static Set<Long> roleIds(List<RoleGrant> roles) {
         return roles.stream().map(RoleGrant::id).collect(Collectors.toSet());
+    }
+
+    private static List<String> roleNames(List<RoleGrant> roles) {
+        return roles.stream().map(RoleGrant::name).toList();
     }
 
     private static boolean sameNames(List<RoleGrant> roles, List<String> names) {

@@ -1,6 +1,7 @@
 package com.staffkit.staff;
 
-import com.staffkit.organization.OrganizationDeactivated;
+import com.staffkit.common.events.DomainEvent;
+import com.staffkit.organization.OrganizationEvents;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,10 @@ class StaffSessionsOfDeactivatedOrganizations {
     }
 
     @EventListener
-    void onOrganizationDeactivated(OrganizationDeactivated event) {
+    void onOrganizationDeactivated(DomainEvent event) {
+        if (!OrganizationEvents.deactivates(event)) {
+            return;
+        }
         jdbc.sql("""
                         update staff s set session_epoch = s.session_epoch + 1, version = s.version + 1
                         from organizations d

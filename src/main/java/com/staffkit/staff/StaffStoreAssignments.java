@@ -1,10 +1,15 @@
 package com.staffkit.staff;
 
 import com.staffkit.common.error.InvalidRequestException;
+import com.staffkit.common.events.Actor;
+import com.staffkit.common.events.Changes;
+import com.staffkit.common.events.FieldChange;
 import com.staffkit.common.security.Caller;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -39,7 +44,7 @@ public class StaffStoreAssignments {
         Staff staff = rules.loadForChange(caller, id);
         Set<Long> wanted = new HashSet<>(staff.storeIds());
         wanted.add(storeId);
-        replace(caller, staff, wanted);
+        replace(caller, staff, wanted, StaffEvents.STORE_ASSIGNED);
     }
 
     /** Unassigns one store (idempotent); an unknown store is 404. */
@@ -53,7 +58,7 @@ public class StaffStoreAssignments {
         }
         Set<Long> wanted = new HashSet<>(staff.storeIds());
         wanted.remove(storeId);
-        replace(caller, staff, wanted);
+        replace(caller, staff, wanted, StaffEvents.STORE_UNASSIGNED);
     }
 
     /**
@@ -67,14 +72,28 @@ public class StaffStoreAssignments {
             throw InvalidRequestException.forField(
                     "store", "not a store you may work at: it must be active and assigned to you");
         }
-        staff.selectCurrentStore(storeId, clock.instant());
+        Long before = staff.currentStoreId();
+        Instant now = clock.instant();
+        staff.selectCurrentStore(storeId, now);
         repository.flush();
+        if (!Objects.equals(before, storeId)) {
+            events.publishEvent(StaffEvents.event(
+                    StaffEvents.CURRENT_STORE_SET,
+                    Actor.staff(staffId),
+                    staff,
+                    List.of(FieldChange.of("current_store", before, storeId)),
+                    now));
+        }
     }
 
-    private void replace(Caller caller, Staff staff, Set<Long> wanted) {
+    private void replace(Caller caller, Staff staff, Set<Long> wanted, String eventType) {
         Set<Long> storeIds = rules.checkedStores(caller, staff.organizationId(), staff.storeIds(), List.copyOf(wanted));
-        staff.replaceStores(storeIds, stores.hasFullStoreAccess(staff.id()), clock.instant());
+        Changes changes = Changes.between().set("retail_stores", staff.storeIds(), storeIds);
+        Instant now = clock.instant();
+        staff.replaceStores(storeIds, stores.hasFullStoreAccess(staff.id()), now);
         repository.saveAndFlush(staff);
-        events.publishEvent(new StaffStoresChanged(staff.id(), staff.organizationId()));
+        if (!changes.isEmpty()) {
+            events.publishEvent(StaffEvents.event(eventType, Actor.of(caller), staff, changes.list(), now));
+        }
     }
 }

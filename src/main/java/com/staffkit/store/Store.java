@@ -1,5 +1,6 @@
 package com.staffkit.store;
 
+import com.staffkit.common.events.Changes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -69,19 +70,42 @@ class Store {
         return store;
     }
 
-    void change(StoreRequest request, Instant now) {
+    /** Replaces the store's fields and says which of them changed, by their JSON names. */
+    Changes change(StoreRequest request, Instant now) {
         StoreRequest.Address address = request.address() == null ? StoreRequest.Address.EMPTY : request.address();
-        this.name = request.name().trim();
-        this.email = blankToNull(request.email());
-        this.phoneNumber = blankToNull(request.phoneNumber());
-        this.remoteId = blankToNull(request.remoteId());
-        this.active = request.isActive() == null || request.isActive();
-        this.addressLine = blankToNull(address.line());
-        this.addressPostcode = blankToNull(address.postcode());
-        this.addressCity = blankToNull(address.city());
-        this.addressTownship = blankToNull(address.township());
-        this.addressCountry = blankToNull(address.country());
+        String name = request.name().trim();
+        String email = blankToNull(request.email());
+        String phoneNumber = blankToNull(request.phoneNumber());
+        String remoteId = blankToNull(request.remoteId());
+        boolean active = request.isActive() == null || request.isActive();
+        String line = blankToNull(address.line());
+        String postcode = blankToNull(address.postcode());
+        String city = blankToNull(address.city());
+        String township = blankToNull(address.township());
+        String country = blankToNull(address.country());
+        Changes changes = Changes.between()
+                .field("name", this.name, name)
+                .field("email", this.email, email)
+                .field("phone_number", this.phoneNumber, phoneNumber)
+                .field("remote_id", this.remoteId, remoteId)
+                .field("is_active", id == null ? null : this.active, active)
+                .field("address.line", addressLine, line)
+                .field("address.postcode", addressPostcode, postcode)
+                .field("address.city", addressCity, city)
+                .field("address.township", addressTownship, township)
+                .field("address.country", addressCountry, country);
+        this.name = name;
+        this.email = email;
+        this.phoneNumber = phoneNumber;
+        this.remoteId = remoteId;
+        this.active = active;
+        this.addressLine = line;
+        this.addressPostcode = postcode;
+        this.addressCity = city;
+        this.addressTownship = township;
+        this.addressCountry = country;
         this.modifiedAt = now;
+        return changes;
     }
 
     boolean deactivate(Instant now) {
@@ -95,6 +119,10 @@ class Store {
 
     Long id() {
         return id;
+    }
+
+    String name() {
+        return name;
     }
 
     boolean isActive() {

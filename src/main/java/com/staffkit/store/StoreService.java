@@ -4,6 +4,7 @@ import com.staffkit.common.error.ConflictException;
 import com.staffkit.common.error.DataIntegrityViolations;
 import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.error.NotFoundException;
+import com.staffkit.common.events.Changes;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.security.Scope;
 import com.staffkit.common.web.PageRequest;
@@ -12,6 +13,8 @@ import com.staffkit.organization.OrganizationDirectory;
 import com.staffkit.staff.StaffDirectory;
 import com.staffkit.staff.StaffResponse;
 import java.time.Clock;
+import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +27,7 @@ class StoreService {
     private final StoreQueries queries;
     private final StaffDirectory staffDirectory;
     private final OrganizationDirectory organizations;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     StoreService(
@@ -31,11 +35,13 @@ class StoreService {
             StoreQueries queries,
             StaffDirectory staffDirectory,
             OrganizationDirectory organizations,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
         this.queries = queries;
         this.staffDirectory = staffDirectory;
         this.organizations = organizations;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -58,7 +64,9 @@ class StoreService {
         if (!caller.canSee(organizationId) || !organizations.isActive(organizationId)) {
             throw InvalidRequestException.forField("organization", "unknown organization " + organizationId);
         }
-        Store store = save(Store.create(organizationId, request, clock.instant()));
+        Instant now = clock.instant();
+        Store store = save(Store.create(organizationId, request, now));
+        events.publishEvent(StoreEvents.created(caller, store, now));
         return get(caller, store.id());
     }
 
@@ -81,10 +89,14 @@ class StoreService {
         checkCountry(request);
         Store store = load(caller, id);
         boolean wasActive = store.isActive();
-        store.change(request, clock.instant());
+        Instant now = clock.instant();
+        Changes changes = store.change(request, now);
         save(store);
         if (wasActive && !store.isActive()) {
-            staffDirectory.leaveStore(store.id());
+            staffDirectory.leaveStore(caller, store.id());
+        }
+        if (!changes.isEmpty()) {
+            events.publishEvent(StoreEvents.updated(caller, store, changes, now));
         }
         return get(caller, id);
     }
@@ -92,9 +104,11 @@ class StoreService {
     @Transactional
     void deactivate(Caller caller, long id) {
         Store store = load(caller, id);
-        if (store.deactivate(clock.instant())) {
+        Instant now = clock.instant();
+        if (store.deactivate(now)) {
             save(store);
-            staffDirectory.leaveStore(store.id());
+            staffDirectory.leaveStore(caller, store.id());
+            events.publishEvent(StoreEvents.deactivated(caller, store, now));
         }
     }
 

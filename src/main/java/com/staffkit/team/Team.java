@@ -1,5 +1,6 @@
 package com.staffkit.team;
 
+import com.staffkit.common.events.Changes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -50,11 +51,24 @@ class Team {
         return team;
     }
 
-    void change(String name, String description, List<String> responsibilities, Instant now) {
+    /** Replaces the team's fields and says which of them changed, by their JSON names. */
+    Changes change(String name, String description, List<String> responsibilities, Instant now) {
+        Changes changes = Changes.between()
+                .field("name", this.name, name)
+                .field("description", this.description, description)
+                .field(
+                        "responsibilities",
+                        this.responsibilities == null ? null : List.of(this.responsibilities),
+                        responsibilities);
         this.name = name;
         this.description = description;
         this.responsibilities = responsibilities.toArray(String[]::new);
         this.modifiedAt = now;
+        return changes;
+    }
+
+    String name() {
+        return name;
     }
 
     Long id() {

@@ -4,6 +4,7 @@ import com.staffkit.common.error.ConflictException;
 import com.staffkit.common.error.DataIntegrityViolations;
 import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.error.NotFoundException;
+import com.staffkit.common.events.Changes;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.security.Scope;
 import com.staffkit.common.web.PageRequest;
@@ -12,9 +13,11 @@ import com.staffkit.organization.OrganizationDirectory;
 import com.staffkit.staff.StaffDirectory;
 import com.staffkit.staff.StaffResponse;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +31,7 @@ class TeamService {
     private final TeamMembers members;
     private final StaffDirectory staffDirectory;
     private final OrganizationDirectory organizations;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TeamService(
@@ -36,12 +40,14 @@ class TeamService {
             TeamMembers members,
             StaffDirectory staffDirectory,
             OrganizationDirectory organizations,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
         this.queries = queries;
         this.members = members;
         this.staffDirectory = staffDirectory;
         this.organizations = organizations;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -68,13 +74,15 @@ class TeamService {
         if (!caller.canSee(organizationId) || !organizations.isActive(organizationId)) {
             throw InvalidRequestException.forField("organization", "unknown organization " + organizationId);
         }
-        Team team = Team.create(
+        Instant now = clock.instant();
+        Team team = save(Team.create(
                 organizationId,
                 request.name().trim(),
                 blankToNull(request.description()),
                 Responsibilities.normalize(request.responsibilities()),
-                clock.instant());
-        return get(caller, save(team).id());
+                now));
+        events.publishEvent(TeamEvents.created(caller, team, now));
+        return get(caller, team.id());
     }
 
     /** The current state as a full-replace request, for merging a PATCH onto. */
@@ -88,19 +96,25 @@ class TeamService {
     @Transactional
     TeamResponse replace(Caller caller, long id, TeamRequest request) {
         Team team = load(caller, id);
-        team.change(
+        Instant now = clock.instant();
+        Changes changes = team.change(
                 request.name().trim(),
                 blankToNull(request.description()),
                 Responsibilities.normalize(request.responsibilities()),
-                clock.instant());
+                now);
         save(team);
+        if (!changes.isEmpty()) {
+            events.publishEvent(TeamEvents.updated(caller, team, changes, now));
+        }
         return get(caller, id);
     }
 
     /** Deletes the team with its memberships; the staff stay. */
     @Transactional
     void delete(Caller caller, long id) {
-        repository.delete(load(caller, id));
+        Team team = load(caller, id);
+        repository.delete(team);
+        events.publishEvent(TeamEvents.deleted(caller, team, clock.instant()));
     }
 
     /** Single-statement reads without a transaction, like the staff list. */
@@ -115,14 +129,16 @@ class TeamService {
     void addMember(Caller caller, long id, long staffId) {
         Team team = load(caller, id);
         requireVisibleStaff(caller, team, staffId);
-        members.add(team.id(), team.organizationId(), List.of(staffId));
+        added(caller, team, members.add(team.id(), team.organizationId(), List.of(staffId)));
     }
 
     @Transactional
     void removeMember(Caller caller, long id, long staffId) {
         Team team = load(caller, id);
         requireVisibleStaff(caller, team, staffId);
-        members.remove(team.id(), staffId);
+        if (members.remove(team.id(), staffId)) {
+            events.publishEvent(TeamEvents.memberRemoved(caller, team, staffId, clock.instant()));
+        }
     }
 
     /** All or nothing: one unknown id and none is added. */
@@ -136,7 +152,13 @@ class TeamService {
         if (!unknown.isEmpty()) {
             throw InvalidRequestException.forField("staff_ids", "unknown staff ids: " + unknown);
         }
-        members.add(team.id(), team.organizationId(), wanted);
+        added(caller, team, members.add(team.id(), team.organizationId(), wanted));
+    }
+
+    /** Adding is idempotent: only those who were not members yet make an event. */
+    private void added(Caller caller, Team team, List<Long> staffIds) {
+        Instant now = clock.instant();
+        staffIds.forEach(staffId -> events.publishEvent(TeamEvents.memberAdded(caller, team, staffId, now)));
     }
 
     private void requireVisibleStaff(Caller caller, Team team, long staffId) {

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
             "staffkit.bootstrap-admin.password=" + IntegrationTest.ADMIN_PASSWORD,
             "staffkit.web.max-request-body=64KB"
         })
-@Import(SqlStatementCounter.Config.class)
+@Import({SqlStatementCounter.Config.class, RecordedEvents.Config.class})
 public abstract class IntegrationTest {
 
     public static final String ADMIN_EMAIL = "root@staffkit.test";

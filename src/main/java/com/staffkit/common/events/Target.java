@@ -1,0 +1,19 @@
+package com.staffkit.common.events;
+
+/**
+ * What a change was made to.
+ *
+ * @param type the kind of aggregate: {@code staff}, {@code team}, {@code role}, {@code store},
+ *     {@code organization}, {@code api_key}
+ * @param id its id
+ * @param display how people recognize it (a name, a login), as it was when the change was made
+ */
+public record Target(String type, long id, String display) {
+
+    public static final String STAFF = "staff";
+    public static final String TEAM = "team";
+    public static final String ROLE = "role";
+    public static final String STORE = "store";
+    public static final String ORGANIZATION = "organization";
+    public static final String API_KEY = "api_key";
+}

@@ -1,4 +1,0 @@
-package com.staffkit.staff;
-
-/** Published in the transaction that deactivates a staff member. */
-public record StaffDeactivated(long staffId, long organizationId) {}

@@ -1,0 +1,313 @@
+package com.staffkit.common.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.staffkit.support.IntegrationTest;
+import com.staffkit.support.RecordedEvents;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every change of an aggregate, made over HTTP, publishes exactly one committed domain event naming
+ * its actor, its target and the fields it changed; a refused change publishes none.
+ */
+class DomainEventTests extends IntegrationTest {
+
+    @Autowired
+    RecordedEvents recorded;
+
+    long organization;
+    Member admin;
+
+    @BeforeEach
+    void setUp() {
+        organization = newOrganization("Events " + unique());
+        admin = member(organization, "admin");
+    }
+
+    @Nested
+    class Staff {
+
+        @Test
+        void aCreationAndAReplaceEachMakeOneEventWithTheChangedFieldsOnly() {
+            long id = newStaff();
+
+            assertThat(api.patch("/api/v1/staffs/" + id)
+                            .token(admin.token())
+                            .json(Map.of("job_title", "Cashier", "roles", List.of("manager")))
+                            .send()
+                            .status())
+                    .isEqualTo(200);
+
+            List<DomainEvent> events = recorded.about(Target.STAFF, id);
+            assertThat(events).extracting(DomainEvent::type).containsExactly("staff.created", "staff.updated");
+            DomainEvent updated = events.get(1);
+            assertThat(updated.organizationId()).isEqualTo(organization);
+            assertThat(updated.actor()).isEqualTo(Actor.staff(admin.id()));
+            assertThat(updated.changes())
+                    .containsExactlyInAnyOrder(
+                            FieldChange.of("job_title", null, "Cashier"),
+                            FieldChange.of("roles", List.of("member"), List.of("manager")));
+        }
+
+        @Test
+        void aChangeOfOneKindIsNamedAfterIt() {
+            long id = newStaff();
+
+            api.patch("/api/v1/staffs/" + id)
+                    .token(admin.token())
+                    .json(Map.of("roles", List.of("manager")))
+                    .send()
+                    .json(200);
+            api.delete("/api/v1/staffs/" + id).token(admin.token()).send();
+
+            assertThat(recorded.about(Target.STAFF, id))
+                    .extracting(DomainEvent::type)
+                    .containsExactly("staff.created", "staff.roles_changed", "staff.deactivated");
+        }
+
+        @Test
+        void storeAssignmentsAndTheCurrentStoreAreEventsOfTheStaffMember() {
+            long store = newStore();
+            Member worker = member(organization, "member");
+
+            api.put("/api/v1/staffs/" + worker.id() + "/stores/" + store)
+                    .token(admin.token())
+                    .send();
+            api.put("/api/v1/staffs/" + worker.id() + "/stores/" + store)
+                    .token(admin.token())
+                    .send();
+            api.post("/api/v1/me/current-store")
+                    .token(login(worker.email(), PASSWORD))
+                    .json(Map.of("store", store))
+                    .send();
+
+            List<DomainEvent> events = recorded.about(Target.STAFF, worker.id());
+            assertThat(events)
+                    .extracting(DomainEvent::type)
+                    .containsSubsequence("staff.store_assigned", "staff.current_store_set")
+                    .containsOnlyOnce("staff.store_assigned");
+            DomainEvent assigned = events.stream()
+                    .filter(event -> event.is("staff.store_assigned"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(assigned.changes()).containsExactly(FieldChange.of("retail_stores", List.of(), List.of(store)));
+        }
+
+        @Test
+        void aPasswordChangeSaysOnlyThatThePasswordChanged() {
+            Member member = member(organization, "member");
+
+            api.post("/api/v1/me/password")
+                    .token(member.token())
+                    .json(Map.of("current_password", PASSWORD, "new_password", "a-new-secret-password-9"))
+                    .send();
+
+            DomainEvent changed = recorded.about(Target.STAFF, member.id()).stream()
+                    .filter(event -> event.is("staff.password_changed"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(changed.changes()).containsExactly(FieldChange.secret("password"));
+            assertThat(changed.toString()).doesNotContain("a-new-secret-password-9", PASSWORD, "$2");
+            assertThat(recorded.about(Target.STAFF, member.id()))
+                    .extracting(DomainEvent::type)
+                    .contains("auth.login_succeeded");
+        }
+
+        @Test
+        void aRefusedChangePublishesNothing() {
+            long id = newStaff();
+            String taken = admin.email();
+
+            assertThat(api.patch("/api/v1/staffs/" + id)
+                            .token(admin.token())
+                            .json(Map.of("email", taken))
+                            .send()
+                            .status())
+                    .isEqualTo(409);
+
+            assertThat(recorded.about(Target.STAFF, id))
+                    .extracting(DomainEvent::type)
+                    .containsExactly("staff.created");
+        }
+    }
+
+    @Test
+    void teamsReportTheirChangesAndEachNewMember() {
+        long team = api.post("/api/teams")
+                .token(admin.token())
+                .json(Map.of("organization", organization, "name", "Floor " + unique()))
+                .send()
+                .json(201)
+                .get("id")
+                .asLong();
+        long staff = newStaff();
+
+        api.patch("/api/teams/" + team)
+                .token(admin.token())
+                .json(Map.of("description", "Night shift"))
+                .send();
+        api.put("/api/teams/" + team + "/members/" + staff).token(admin.token()).send();
+        api.put("/api/teams/" + team + "/members/" + staff).token(admin.token()).send();
+        api.delete("/api/teams/" + team + "/members/" + staff)
+                .token(admin.token())
+                .send();
+        api.delete("/api/teams/" + team).token(admin.token()).send();
+
+        List<DomainEvent> events = recorded.about(Target.TEAM, team);
+        assertThat(events)
+                .extracting(DomainEvent::type)
+                .containsExactly(
+                        "team.created", "team.updated", "team.member_added", "team.member_removed", "team.deleted");
+        assertThat(events.get(1).changes()).containsExactly(FieldChange.of("description", null, "Night shift"));
+        assertThat(events.get(2).changes()).containsExactly(FieldChange.of("member", null, staff));
+    }
+
+    @Test
+    void rolesReportTheirPermissionsAndADeletionReachesTheirHolders() {
+        long role = api.post("/api/v1/roles")
+                .token(admin.token())
+                .json(Map.of(
+                        "organization",
+                        organization,
+                        "name",
+                        "Auditor " + unique(),
+                        "permissions",
+                        List.of("staff:read")))
+                .send()
+                .json(201)
+                .get("id")
+                .asLong();
+        String roleName = api.get("/api/v1/roles/" + role)
+                .token(admin.token())
+                .send()
+                .json(200)
+                .get("name")
+                .asString();
+        long holder = newStaff(Map.of("roles", List.of(roleName)));
+
+        api.patch("/api/v1/roles/" + role)
+                .token(admin.token())
+                .json(Map.of("permissions", List.of("staff:read", "teams:read")))
+                .send();
+        api.delete("/api/v1/roles/" + role + "?force=true").token(admin.token()).send();
+
+        List<DomainEvent> events = recorded.about(Target.ROLE, role);
+        assertThat(events)
+                .extracting(DomainEvent::type)
+                .containsExactly("role.created", "role.updated", "role.deleted");
+        assertThat(events.get(1).changes())
+                .containsExactly(
+                        FieldChange.of("permissions", List.of("staff:read"), List.of("staff:read", "teams:read")));
+        DomainEvent dropped = recorded.about(Target.STAFF, holder).getLast();
+        assertThat(dropped.type()).isEqualTo("staff.roles_changed");
+        assertThat(dropped.actor()).isEqualTo(Actor.staff(admin.id()));
+        assertThat(dropped.changes()).containsExactly(FieldChange.of("roles", List.of(roleName), List.of("member")));
+    }
+
+    @Test
+    void storesReportTheirChangesAndTheirDeactivation() {
+        long store = newStore();
+
+        api.patch("/api/v1/stores/" + store)
+                .token(admin.token())
+                .json(Map.of("email", "shop@example.com"))
+                .send();
+        api.delete("/api/v1/stores/" + store).token(admin.token()).send();
+
+        List<DomainEvent> events = recorded.about(Target.STORE, store);
+        assertThat(events)
+                .extracting(DomainEvent::type)
+                .containsExactly("store.created", "store.updated", "store.deactivated");
+        assertThat(events.get(1).changes()).containsExactly(FieldChange.of("email", null, "shop@example.com"));
+    }
+
+    @Test
+    void organizationsReportTheirChangesAndTheirDeactivation() {
+        long child = api.post("/api/v1/organizations")
+                .token(superadminToken())
+                .json(Map.of("name", "Branch " + unique(), "parent", organization))
+                .send()
+                .json(201)
+                .get("id")
+                .asLong();
+
+        api.patch("/api/v1/organizations/" + child)
+                .token(superadminToken())
+                .json(Map.of("name", "Renamed branch"))
+                .send();
+        api.delete("/api/v1/organizations/" + child).token(superadminToken()).send();
+
+        assertThat(recorded.about(Target.ORGANIZATION, child))
+                .extracting(DomainEvent::type)
+                .containsExactly("organization.created", "organization.updated", "organization.deactivated");
+    }
+
+    @Test
+    void apiKeysReportTheirCreationAndRevocationWithoutTheirSecret() {
+        var created = api.post("/api/v1/api-keys")
+                .token(admin.token())
+                .json(Map.of("name", "Till " + unique(), "roles", List.of("member")))
+                .send()
+                .json(201);
+        long key = created.get("id").asLong();
+        String secret = created.get("key").asString();
+
+        api.delete("/api/v1/api-keys/" + key).token(admin.token()).send();
+        api.delete("/api/v1/api-keys/" + key).token(admin.token()).send();
+
+        List<DomainEvent> events = recorded.about(Target.API_KEY, key);
+        assertThat(events).extracting(DomainEvent::type).containsExactly("api_key.created", "api_key.revoked");
+        assertThat(events.toString()).doesNotContain(secret);
+    }
+
+    @Test
+    void aChangeMadeWithAnApiKeyNamesTheKeyAndItsCreator() {
+        var created = api.post("/api/v1/api-keys")
+                .token(admin.token())
+                .json(Map.of("name", "Sync " + unique(), "roles", List.of("admin")))
+                .send()
+                .json(201);
+        long staff = newStaff();
+
+        api.patch("/api/v1/staffs/" + staff)
+                .header("X-Api-Key", created.get("key").asString())
+                .json(Map.of("job_title", "Baker"))
+                .send();
+
+        DomainEvent updated = recorded.about(Target.STAFF, staff).getLast();
+        assertThat(updated.actor())
+                .isEqualTo(new Actor(Actor.Type.API_KEY, created.get("id").asLong(), admin.id()));
+    }
+
+    private long newStore() {
+        return api.post("/api/v1/stores")
+                .token(admin.token())
+                .json(Map.of("organization", organization, "name", "Shop " + unique()))
+                .send()
+                .json(201)
+                .get("id")
+                .asLong();
+    }
+
+    private long newStaff() {
+        return newStaff(Map.of());
+    }
+
+    private long newStaff(Map<String, Object> extra) {
+        var fields = new java.util.HashMap<String, Object>(Map.of(
+                "organization", organization, "first_name", "Eve", "last_name", "Nt", "email", uniqueEmail("event")));
+        fields.putAll(extra);
+        return api.post("/api/v1/staffs")
+                .token(admin.token())
+                .json(fields)
+                .send()
+                .json(201)
+                .get("id")
+                .asLong();
+    }
+}
