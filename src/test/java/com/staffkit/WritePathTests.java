@@ -27,10 +27,10 @@ class WritePathTests {
 
     /** Each owner method's statements, by file: what the decision record names and why. */
     private static final Map<String, Integer> OWNERS = Map.ofEntries(
-            // last_login, outside the version on purpose: one statement per login.
-            Map.entry("staff/StaffLogins.java", 1),
-            // a deactivated store leaves every current store, bumping each row's version.
-            Map.entry("staff/StaffDirectory.java", 1),
+            // last_login (StaffLogins.recordLogin), outside the version on purpose: one statement per login.
+            Map.entry("staff/AccountQueries.java", 1),
+            // a deactivated store leaves every current store (StaffDirectory.leaveStore), bumping each row's version.
+            Map.entry("staff/StaffDirectoryQueries.java", 1),
             // a deleted role leaves its holders (epoch and version bumped), member for those left without.
             Map.entry("staff/StaffRoleCleanup.java", 3),
             // creating an organization's service user (an insert: nothing to put back).

@@ -1,6 +1,5 @@
 package com.staffkit.mail;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,26 +12,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class Mailer {
 
     private final MailTemplates templates;
-    private final JdbcClient jdbc;
+    private final Outbox outbox;
 
-    Mailer(MailTemplates templates, JdbcClient jdbc) {
+    Mailer(MailTemplates templates, Outbox outbox) {
         this.templates = templates;
-        this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(EmailMessage message) {
-        MailTemplates.Rendered rendered = templates.render(message.template(), message.variables());
-        jdbc.sql("""
-                        insert into email_outbox (organization_id, recipient, subject, text_body, html_body, link)
-                        values (:organizationId, :recipient, :subject, :text, :html, :link)
-                        """)
-                .param("organizationId", message.organizationId())
-                .param("recipient", message.recipient())
-                .param("subject", message.subject())
-                .param("text", rendered.text())
-                .param("html", rendered.html())
-                .param("link", message.link())
-                .update();
+        outbox.add(message, templates.render(message.template(), message.variables()));
     }
 }

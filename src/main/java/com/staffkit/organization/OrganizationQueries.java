@@ -55,6 +55,27 @@ class OrganizationQueries {
                 .single();
     }
 
+    /** Whether the organization and every organization above it are active. */
+    boolean isActive(long organizationId) {
+        return jdbc.sql("select exists (select 1 from organizations where id = :id and organization_active(path))")
+                .param("id", organizationId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    String name(long organizationId) {
+        return jdbc.sql("select name from organizations where id = :id")
+                .param("id", organizationId)
+                .query(String.class)
+                .single();
+    }
+
+    long defaultOrganizationId() {
+        return jdbc.sql("select id from organizations where slug = 'default'")
+                .query(Long.class)
+                .single();
+    }
+
     private static SqlWhere where(Scope<Long> organizations, Long parent, Boolean active, String search) {
         SqlWhere where = visible(organizations);
         if (parent != null) {

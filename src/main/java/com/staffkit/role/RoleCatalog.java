@@ -1,9 +1,6 @@
 package com.staffkit.role;
 
 import com.staffkit.common.error.InvalidRequestException;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,10 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class RoleCatalog {
 
-    private final JdbcClient jdbc;
+    private final RoleQueries queries;
 
-    RoleCatalog(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    RoleCatalog(RoleQueries queries) {
+        this.queries = queries;
     }
 
     /** The built-in roles and the organization's custom roles with these names (case-insensitive). */
@@ -32,16 +28,7 @@ public class RoleCatalog {
             return List.of();
         }
         String[] lowered = names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toArray(String[]::new);
-        return jdbc.sql("""
-                        select id, name, is_built_in, permissions from roles
-                        where lower(name) = any(:names)
-                          and (organization_id is null or organization_id = :organizationId)
-                        order by id
-                        """)
-                .param("names", lowered)
-                .param("organizationId", organizationId)
-                .query(RoleCatalog::grant)
-                .list();
+        return queries.findAssignable(organizationId, lowered);
     }
 
     /**
@@ -67,22 +54,10 @@ public class RoleCatalog {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select id, name, is_built_in, permissions from roles where id = any(:ids) order by id")
-                .param("ids", ids.toArray(Long[]::new))
-                .query(RoleCatalog::grant)
-                .list();
+        return queries.findGrants(ids);
     }
 
     public Optional<RoleGrant> findBuiltIn(String name) {
-        return jdbc.sql("select id, name, is_built_in, permissions from roles where is_built_in and name = :name")
-                .param("name", name)
-                .query(RoleCatalog::grant)
-                .optional();
-    }
-
-    private static RoleGrant grant(ResultSet rs, int row) throws SQLException {
-        Array permissions = rs.getArray("permissions");
-        return new RoleGrant(rs.getLong("id"), rs.getString("name"), rs.getBoolean("is_built_in"), Set.of((String[])
-                permissions.getArray()));
+        return queries.findBuiltIn(name);
     }
 }

@@ -2,8 +2,10 @@ package com.staffkit.role;
 
 import com.staffkit.common.persistence.ScopeSql;
 import com.staffkit.common.security.Scope;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -68,6 +70,34 @@ class RoleQueries {
                 .single();
     }
 
+    /** The built-in roles and the organization's custom roles with these lower-case names. */
+    List<RoleGrant> findAssignable(long organizationId, String[] lowerCaseNames) {
+        return jdbc.sql("""
+                        select id, name, is_built_in, permissions from roles
+                        where lower(name) = any(:names)
+                          and (organization_id is null or organization_id = :organizationId)
+                        order by id
+                        """)
+                .param("names", lowerCaseNames)
+                .param("organizationId", organizationId)
+                .query(RoleQueries::grant)
+                .list();
+    }
+
+    List<RoleGrant> findGrants(Collection<Long> ids) {
+        return jdbc.sql("select id, name, is_built_in, permissions from roles where id = any(:ids) order by id")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(RoleQueries::grant)
+                .list();
+    }
+
+    Optional<RoleGrant> findBuiltIn(String name) {
+        return jdbc.sql("select id, name, is_built_in, permissions from roles where is_built_in and name = :name")
+                .param("name", name)
+                .query(RoleQueries::grant)
+                .optional();
+    }
+
     /** Built-in roles, and the custom roles of the organizations in scope. */
     private static String visible(Scope<Long> organizations) {
         return "(r.organization_id is null or " + ScopeSql.predicate("r.organization_id", "organizations") + ")";
@@ -88,5 +118,11 @@ class RoleQueries {
                 rs.getBoolean("is_built_in"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("modified_at").toInstant());
+    }
+
+    private static RoleGrant grant(ResultSet rs, int row) throws SQLException {
+        Array permissions = rs.getArray("permissions");
+        return new RoleGrant(rs.getLong("id"), rs.getString("name"), rs.getBoolean("is_built_in"), Set.of((String[])
+                permissions.getArray()));
     }
 }

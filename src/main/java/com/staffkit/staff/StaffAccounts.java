@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +21,7 @@ public class StaffAccounts {
 
     private final StaffRepository repository;
     private final StaffReader reader;
-    private final JdbcClient jdbc;
+    private final AccountQueries queries;
     private final PasswordEncoder passwordEncoder;
     private final PasswordAttemptGuard passwordAttempts;
     private final ApplicationEventPublisher events;
@@ -31,14 +30,14 @@ public class StaffAccounts {
     StaffAccounts(
             StaffRepository repository,
             StaffReader reader,
-            JdbcClient jdbc,
+            AccountQueries queries,
             PasswordEncoder passwordEncoder,
             PasswordAttemptGuard passwordAttempts,
             ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
         this.reader = reader;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.passwordEncoder = passwordEncoder;
         this.passwordAttempts = passwordAttempts;
         this.events = events;
@@ -47,30 +46,13 @@ public class StaffAccounts {
 
     @Transactional(readOnly = true)
     public Optional<AccountSummary> find(long staffId) {
-        return jdbc.sql("""
-                        select s.id, s.organization_id, s.first_name, s.email, s.is_active and organization_active(o.path) as active,
-                               s.has_activated
-                        from staff s join organizations o on o.id = s.organization_id
-                        where s.id = :id
-                        """)
-                .param("id", staffId)
-                .query((rs, row) -> new AccountSummary(
-                        rs.getLong("id"),
-                        rs.getLong("organization_id"),
-                        rs.getString("first_name"),
-                        rs.getString("email"),
-                        rs.getBoolean("active"),
-                        rs.getBoolean("has_activated")))
-                .optional();
+        return queries.findSummary(staffId);
     }
 
     /** An account a password reset may go to: by email, active, activated, in an active organization. */
     @Transactional(readOnly = true)
     public Optional<AccountSummary> findResettable(String email) {
-        return jdbc.sql("select staff_id from login_identifiers where identifier = lower(:email) and kind = 'email'")
-                .param("email", email.trim())
-                .query(Long.class)
-                .optional()
+        return queries.findIdByEmail(email.trim())
                 .flatMap(this::find)
                 .filter(account -> account.active() && account.activated());
     }

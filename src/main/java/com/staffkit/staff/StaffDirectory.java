@@ -1,20 +1,16 @@
 package com.staffkit.staff;
 
 import com.staffkit.common.events.Actor;
-import com.staffkit.common.events.DomainEvent;
 import com.staffkit.common.events.FieldChange;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.web.PageRequest;
 import com.staffkit.common.web.PageResponse;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,13 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffDirectory {
 
     private final StaffReader reader;
-    private final JdbcClient jdbc;
+    private final StaffDirectoryQueries queries;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    StaffDirectory(StaffReader reader, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    StaffDirectory(StaffReader reader, StaffDirectoryQueries queries, ApplicationEventPublisher events, Clock clock) {
         this.reader = reader;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.events = events;
         this.clock = clock;
     }
@@ -45,13 +41,7 @@ public class StaffDirectory {
         if (staffIds.isEmpty()) {
             return Set.of();
         }
-        Visibility visibility = Visibility.of(caller);
-        var spec = jdbc.sql("select id from staff where organization_id = :organizationId and id = any(:ids) and "
-                        + visibility.storeScopeSql("staff"))
-                .param("organizationId", organizationId)
-                .param("ids", staffIds.toArray(Long[]::new))
-                .params(visibility.storeParams());
-        return spec.query(Long.class).list().stream().collect(Collectors.toSet());
+        return queries.visibleIn(Visibility.of(caller), organizationId, staffIds);
     }
 
     /** Whether the caller may read this staff member: the rule of {@code GET /api/v1/staffs/{id}}. */
@@ -68,22 +58,12 @@ public class StaffDirectory {
     @Transactional
     public void leaveStore(Caller caller, long storeId) {
         Instant now = clock.instant();
-        jdbc.sql("""
-                        update staff set current_store_id = null, modified_at = :now, version = version + 1
-                        where current_store_id = :storeId
-                        returning id, organization_id, email, username, first_name, last_name
-                        """)
-                .param("storeId", storeId)
-                .param("now", Timestamp.from(now))
-                .query((rs, row) -> new DomainEvent(
+        queries.leaveStore(storeId, now)
+                .forEach(row -> events.publishEvent(row.event(
                         StaffEvents.CURRENT_STORE_SET,
-                        rs.getLong("organization_id"),
                         Actor.of(caller),
-                        StaffEvents.target(rs),
                         List.of(FieldChange.of("current_store", storeId, null)),
-                        now))
-                .list()
-                .forEach(events::publishEvent);
+                        now)));
     }
 
     /** A team's members as staff representations, paginated like the staff list. */

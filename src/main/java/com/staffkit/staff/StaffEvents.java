@@ -88,6 +88,19 @@ public final class StaffEvents {
                 now);
     }
 
+    /** A staff row a set-based write changed: whose organization, and the event's target. */
+    record Row(long organizationId, Target target) {
+
+        DomainEvent event(String type, Actor actor, List<FieldChange> changes, Instant now) {
+            return new DomainEvent(type, organizationId, actor, target, changes, now);
+        }
+    }
+
+    /** The row of the columns id, organization_id, email, username, first_name and last_name. */
+    static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong("organization_id"), target(rs));
+    }
+
     /** The target of a row with the columns id, email, username, first_name and last_name. */
     static Target target(ResultSet row) throws SQLException {
         return target(
