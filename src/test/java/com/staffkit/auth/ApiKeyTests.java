@@ -1,5 +1,6 @@
 package com.staffkit.auth;
 
+import static com.staffkit.support.Json.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.staffkit.support.ApiResponse;
@@ -9,7 +10,6 @@ import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -660,11 +660,5 @@ class ApiKeyTests extends IntegrationTest {
                 .param("name", name)
                 .query(Long.class)
                 .single();
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(node -> values.add(node.asString()));
-        return values;
     }
 }

@@ -1,12 +1,14 @@
 package com.staffkit.organization;
 
+import static com.staffkit.support.Json.errorFields;
+import static com.staffkit.support.Json.ids;
+import static com.staffkit.support.Json.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.staffkit.support.Api;
 import com.staffkit.support.ApiResponse;
 import com.staffkit.support.IntegrationTest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,7 +155,7 @@ class OrganizationApiTests extends IntegrationTest {
                     .send();
 
             assertThat(duplicate.status()).as(duplicate.body()).isEqualTo(409);
-            assertThat(fields(duplicate)).containsExactly("slug");
+            assertThat(errorFields(duplicate)).containsExactly("slug");
             assertThat(organizationsNamed(name)).isZero();
             assertThat(jdbc.sql("select count(*) from staff where username = :username")
                             .param("username", "service-" + slug)
@@ -229,9 +231,9 @@ class OrganizationApiTests extends IntegrationTest {
                     .send();
 
             assertThat(badSlug.status()).isEqualTo(400);
-            assertThat(fields(badSlug)).containsExactly("slug");
+            assertThat(errorFields(badSlug)).containsExactly("slug");
             assertThat(noName.status()).isEqualTo(400);
-            assertThat(fields(noName)).containsExactly("name");
+            assertThat(errorFields(noName)).containsExactly("name");
             assertThat(organizationsNamed(name)).isZero();
         }
 
@@ -275,7 +277,7 @@ class OrganizationApiTests extends IntegrationTest {
 
             for (ApiResponse response : List.of(upward, sideways)) {
                 assertThat(response.status()).as(response.body()).isEqualTo(400);
-                assertThat(fields(response)).containsExactly("parent");
+                assertThat(errorFields(response)).containsExactly("parent");
             }
             assertThat(organizationsNamed(name)).isZero();
         }
@@ -542,7 +544,7 @@ class OrganizationApiTests extends IntegrationTest {
                             List.of(childStore, parentStore)))
                     .send();
             assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-            assertThat(fields(refused)).containsExactly("retail_stores");
+            assertThat(errorFields(refused)).containsExactly("retail_stores");
             assertThat(refused.json().get("errors").get(0).get("message").asString())
                     .contains(String.valueOf(parentStore));
             assertThat(jdbc.sql("select count(*) from staff where email = :email")
@@ -571,7 +573,7 @@ class OrganizationApiTests extends IntegrationTest {
                     .token(rootAdmin.token())
                     .send();
             assertThat(assignParent.status()).as(assignParent.body()).isEqualTo(400);
-            assertThat(fields(assignParent)).containsExactly("retail_stores");
+            assertThat(errorFields(assignParent)).containsExactly("retail_stores");
             assertThat(jdbc.sql("select store_id from staff_stores where staff_id = :id")
                             .param("id", staff)
                             .query(Long.class)
@@ -614,7 +616,7 @@ class OrganizationApiTests extends IntegrationTest {
                         .send();
                 for (ApiResponse response : List.of(staff, store, team)) {
                     assertThat(response.status()).as(response.body()).isEqualTo(400);
-                    assertThat(fields(response)).containsExactly("organization");
+                    assertThat(errorFields(response)).containsExactly("organization");
                 }
             }
             assertThat(jdbc.sql("select (select count(*) from staff where last_name = :name)"
@@ -676,11 +678,11 @@ class OrganizationApiTests extends IntegrationTest {
                     .send();
 
             assertThat(taken.status()).as(taken.body()).isEqualTo(409);
-            assertThat(fields(taken)).containsExactly("slug");
+            assertThat(errorFields(taken)).containsExactly("slug");
             assertThat(invalid.status()).isEqualTo(400);
-            assertThat(fields(invalid)).containsExactly("slug");
+            assertThat(errorFields(invalid)).containsExactly("slug");
             assertThat(blankName.status()).isEqualTo(400);
-            assertThat(fields(blankName)).containsExactly("name");
+            assertThat(errorFields(blankName)).containsExactly("name");
             assertThat(organizationRow(child))
                     .containsEntry("slug", childSlug)
                     .containsEntry("name", marker + " Kadikoy");
@@ -871,27 +873,6 @@ class OrganizationApiTests extends IntegrationTest {
 
     private static int status(Api.Request request) {
         return request.send().status();
-    }
-
-    private static List<Long> ids(JsonNode page) {
-        List<Long> ids = new ArrayList<>();
-        page.get("results").forEach(row -> ids.add(row.get("id").asLong()));
-        return ids;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(value -> values.add(value.asString()));
-        return values;
-    }
-
-    private static List<String> fields(ApiResponse response) {
-        List<String> fields = new ArrayList<>();
-        JsonNode errors = response.json().get("errors");
-        if (errors != null) {
-            errors.forEach(error -> fields.add(error.get("field").asString()));
-        }
-        return fields;
     }
 
     private Map<String, Object> organizationRow(long id) {

@@ -1,5 +1,6 @@
 package com.staffkit.role;
 
+import static com.staffkit.support.Json.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.staffkit.support.ApiResponse;
@@ -849,11 +850,5 @@ class RoleApiTests extends IntegrationTest {
                 .param("id", roleId)
                 .query(Long.class)
                 .single();
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(node -> values.add(node.asString()));
-        return values;
     }
 }

@@ -1,5 +1,7 @@
 package com.staffkit.staff;
 
+import static com.staffkit.support.Json.errorFields;
+import static com.staffkit.support.Json.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.staffkit.support.ApiResponse;
@@ -11,8 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,7 +59,7 @@ class ErrorResponseTests extends IntegrationTest {
                 assertThat(error.get("field").asString()).matches("[a-z_]+");
                 assertThat(error.get("message").asString()).isNotBlank();
             }
-            assertThat(fieldsOf(response)).contains("first_name", "email", "mobile_phone");
+            assertThat(errorFields(response)).contains("first_name", "email", "mobile_phone");
         }
 
         @Test
@@ -240,7 +240,7 @@ class ErrorResponseTests extends IntegrationTest {
 
             for (ApiResponse response : List.of(create, replace, patch)) {
                 JsonNode problem = assertProblem(response, 400);
-                assertThat(fieldsOf(response)).containsExactly("is_superuser");
+                assertThat(errorFields(response)).containsExactly("is_superuser");
                 assertThat(problem.get("detail").asString()).contains("is_superuser");
             }
             assertThat(countByEmail(email)).isZero();
@@ -279,7 +279,7 @@ class ErrorResponseTests extends IntegrationTest {
 
             for (ApiResponse response : List.of(create, replace, patch)) {
                 assertProblem(response, 400);
-                assertThat(fieldsOf(response)).containsExactly("is_superuser");
+                assertThat(errorFields(response)).containsExactly("is_superuser");
             }
             assertThat(countByEmail(email)).isZero();
             assertThat(row(id).get("first_name")).isEqualTo("Err");
@@ -314,7 +314,7 @@ class ErrorResponseTests extends IntegrationTest {
                     .send();
 
             assertProblem(response, 400);
-            assertThat(fieldsOf(response)).containsExactly("firstName");
+            assertThat(errorFields(response)).containsExactly("firstName");
             assertThat(countByEmail(email)).isZero();
         }
 
@@ -330,7 +330,7 @@ class ErrorResponseTests extends IntegrationTest {
                         .json(fields(name, value))
                         .send();
                 assertProblem(response, 400);
-                assertThat(fieldsOf(response)).as(name).containsExactly(name);
+                assertThat(errorFields(response)).as(name).containsExactly(name);
             }
             assertThat(row(id).get("password_hash")).isNull();
             assertThat(row(id).get("has_activated")).isEqualTo(false);
@@ -370,7 +370,7 @@ class ErrorResponseTests extends IntegrationTest {
                     .send();
 
             assertProblem(response, 400);
-            assertThat(fieldsOf(response)).containsExactly("time_zone");
+            assertThat(errorFields(response)).containsExactly("time_zone");
             assertThat(row(id).get("time_zone")).isNull();
         }
 
@@ -389,7 +389,7 @@ class ErrorResponseTests extends IntegrationTest {
                         .json(fields(bad.getKey(), bad.getValue()))
                         .send();
                 assertProblem(response, 400);
-                assertThat(fieldsOf(response)).as(bad.getKey()).containsExactly(bad.getKey());
+                assertThat(errorFields(response)).as(bad.getKey()).containsExactly(bad.getKey());
             }
             assertThat(row(id).get("email")).isEqualTo(staff.get("email").asString());
         }
@@ -401,7 +401,7 @@ class ErrorResponseTests extends IntegrationTest {
             ApiResponse response =
                     api.post(STAFFS).token(superadminToken()).json(body).send();
             assertProblem(response, 400);
-            assertThat(fieldsOf(response))
+            assertThat(errorFields(response))
                     .as(override.toString())
                     .anyMatch(
                             name -> name.equals(field) || name.startsWith(field + ".") || name.startsWith(field + "["));
@@ -661,23 +661,6 @@ class ErrorResponseTests extends IntegrationTest {
                 .param("id", staff.get("id").asLong())
                 .query()
                 .singleValue();
-    }
-
-    private static Map<String, Object> fields(Object... namesAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return map;
-    }
-
-    private static List<String> fieldsOf(ApiResponse response) {
-        JsonNode errors = response.json().get("errors");
-        List<String> out = new ArrayList<>();
-        if (errors != null) {
-            errors.forEach(error -> out.add(error.get("field").asString()));
-        }
-        return out;
     }
 
     private Map<String, Object> row(long id) {

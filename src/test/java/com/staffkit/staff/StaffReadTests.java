@@ -1,5 +1,7 @@
 package com.staffkit.staff;
 
+import static com.staffkit.support.Json.ids;
+import static com.staffkit.support.Json.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.staffkit.support.ApiResponse;
@@ -1253,15 +1255,6 @@ class StaffReadTests extends IntegrationTest {
         return createStaff(fields("Role " + token, "roles", List.of(roles)))
                 .get("id")
                 .asLong();
-    }
-
-    private static List<Long> ids(JsonNode page) {
-        return page.get("results").valueStream().map(n -> n.get("id").asLong()).toList();
-    }
-
-    private static List<String> strings(JsonNode array) {
-        assertThat(array.isArray()).isTrue();
-        return array.valueStream().map(JsonNode::asString).toList();
     }
 
     private static List<String> allPropertyNames(JsonNode node) {

@@ -1,5 +1,6 @@
 package com.staffkit.staff;
 
+import static com.staffkit.support.Json.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.staffkit.support.IntegrationTest;
@@ -205,11 +206,5 @@ class StaffSearchTests extends IntegrationTest {
 
     private JsonNode searchAs(Member member, String query) {
         return api.get(STAFFS + query).token(member.token()).send().json(200);
-    }
-
-    private static List<Long> ids(JsonNode page) {
-        List<Long> ids = new ArrayList<>();
-        page.get("results").forEach(row -> ids.add(row.get("id").asLong()));
-        return ids;
     }
 }

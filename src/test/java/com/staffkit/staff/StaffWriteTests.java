@@ -1,23 +1,33 @@
 package com.staffkit.staff;
 
+import static com.staffkit.support.Json.errorFields;
+import static com.staffkit.support.Json.fields;
+import static com.staffkit.support.Json.strings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.staffkit.support.ApiResponse;
 import com.staffkit.support.IntegrationTest;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The write side of {@code /api/v1/staffs}: create, replace, patch, deactivate and who may do it. */
 class StaffWriteTests extends IntegrationTest {
 
     private static final String STAFFS = "/api/v1/staffs/";
+
+    /** The service's clock, which stamps {@code modified_at}. */
+    @Autowired
+    private Clock clock;
 
     @Nested
     class Create {
@@ -149,14 +159,14 @@ class StaffWriteTests extends IntegrationTest {
                         .json(fields("first_name", "No", "last_name", lastName, "roles", roles))
                         .send();
                 assertThat(response.status()).as(roles + " " + response.body()).isEqualTo(400);
-                assertThat(fieldsOf(response)).contains("email");
+                assertThat(errorFields(response)).contains("email");
             }
             ApiResponse defaultRoles = api.post(STAFFS)
                     .token(superadminToken())
                     .json(fields("first_name", "No", "last_name", lastName))
                     .send();
             assertThat(defaultRoles.status()).isEqualTo(400);
-            assertThat(fieldsOf(defaultRoles)).contains("email");
+            assertThat(errorFields(defaultRoles)).contains("email");
             assertThat(countByLastName(lastName)).isZero();
 
             JsonNode worker = createStaff(fields("first_name", "Wo", "last_name", "Rker", "roles", List.of("worker")));
@@ -173,7 +183,7 @@ class StaffWriteTests extends IntegrationTest {
                     .send();
 
             assertThat(response.status()).isEqualTo(400);
-            assertThat(fieldsOf(response)).contains("first_name", "last_name");
+            assertThat(errorFields(response)).contains("first_name", "last_name");
         }
 
         @Test
@@ -186,7 +196,7 @@ class StaffWriteTests extends IntegrationTest {
                     .send();
 
             assertThat(response.status()).isEqualTo(400);
-            assertThat(fieldsOf(response)).containsExactly("time_zone");
+            assertThat(errorFields(response)).containsExactly("time_zone");
             assertThat(countByEmail(email)).isZero();
         }
 
@@ -200,7 +210,7 @@ class StaffWriteTests extends IntegrationTest {
                     .send();
 
             assertThat(response.status()).isEqualTo(400);
-            assertThat(fieldsOf(response)).containsExactly("roles");
+            assertThat(errorFields(response)).containsExactly("roles");
             assertThat(countByEmail(email)).isZero();
         }
 
@@ -213,7 +223,7 @@ class StaffWriteTests extends IntegrationTest {
                         .json(fields("first_name", "Pw", "last_name", "Len", "email", email, "password", password))
                         .send();
                 assertThat(response.status()).as(password.length() + " chars").isEqualTo(400);
-                assertThat(fieldsOf(response)).containsExactly("password");
+                assertThat(errorFields(response)).containsExactly("password");
                 assertThat(response.body()).doesNotContain(password);
                 assertThat(countByEmail(email)).isZero();
             }
@@ -260,7 +270,7 @@ class StaffWriteTests extends IntegrationTest {
                     .send();
 
             assertThat(response.status()).isEqualTo(400);
-            assertThat(fieldsOf(response)).isNotEmpty();
+            assertThat(errorFields(response)).isNotEmpty();
             assertThat(countByEmail(email)).isZero();
         }
 
@@ -418,7 +428,7 @@ class StaffWriteTests extends IntegrationTest {
                     .send();
 
             assertThat(response.status()).isEqualTo(400);
-            assertThat(fieldsOf(response)).contains("first_name", "email");
+            assertThat(errorFields(response)).contains("first_name", "email");
             assertThat(row(id).get("last_name")).isEqualTo("Before");
         }
     }
@@ -564,12 +574,13 @@ class StaffWriteTests extends IntegrationTest {
         }
 
         @Test
-        void modifiedAtAdvancesOnChange() throws InterruptedException {
+        void modifiedAtAdvancesOnChange() {
             JsonNode created =
                     createStaff(fields("first_name", "Mod", "last_name", "Ified", "email", uniqueEmail("modified")));
             long id = created.get("id").asLong();
             Instant before = Instant.parse(created.get("modified_at").asString());
-            Thread.sleep(5);
+            // The database keeps microseconds: let the service's clock pass the creation time.
+            await().until(() -> clock.instant().truncatedTo(ChronoUnit.MICROS).isAfter(before));
 
             ApiResponse response = api.patch(STAFFS + id)
                     .token(superadminToken())
@@ -612,7 +623,7 @@ class StaffWriteTests extends IntegrationTest {
                     .send();
 
             assertThat(response.status()).isEqualTo(400);
-            assertThat(fieldsOf(response)).containsExactly("first_name");
+            assertThat(errorFields(response)).containsExactly("first_name");
             assertThat(row(id).get("first_name")).isEqualTo("Keep");
             assertThat(row(id).get("job_title")).isNull();
         }
@@ -944,31 +955,6 @@ class StaffWriteTests extends IntegrationTest {
     }
 
     // ---- helpers ----
-
-    /** A JSON object from alternating names and values; values may be null. */
-    static Map<String, Object> fields(Object... namesAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return map;
-    }
-
-    static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(node -> out.add(node.asString()));
-        return out;
-    }
-
-    static List<String> fieldsOf(ApiResponse response) {
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        JsonNode errors = response.json().get("errors");
-        List<String> out = new ArrayList<>();
-        if (errors != null) {
-            errors.forEach(error -> out.add(error.get("field").asString()));
-        }
-        return out;
-    }
 
     /** The staff row with jsonb and arrays as text, or null. */
     Map<String, Object> row(long id) {

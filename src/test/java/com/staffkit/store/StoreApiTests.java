@@ -1,12 +1,13 @@
 package com.staffkit.store;
 
+import static com.staffkit.support.Json.errorFields;
+import static com.staffkit.support.Json.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.staffkit.support.Api;
 import com.staffkit.support.ApiResponse;
 import com.staffkit.support.IntegrationTest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,7 +136,7 @@ class StoreApiTests extends IntegrationTest {
                 assertThat(response.status())
                         .as(country + " " + response.body())
                         .isEqualTo(400);
-                assertThat(fields(response))
+                assertThat(errorFields(response))
                         .as(country)
                         .singleElement()
                         .asString()
@@ -168,11 +169,11 @@ class StoreApiTests extends IntegrationTest {
                     .send();
 
             assertThat(missingName.status()).isEqualTo(400);
-            assertThat(fields(missingName)).contains("name");
+            assertThat(errorFields(missingName)).contains("name");
             assertThat(blankName.status()).isEqualTo(400);
-            assertThat(fields(blankName)).contains("name");
+            assertThat(errorFields(blankName)).contains("name");
             assertThat(badEmail.status()).isEqualTo(400);
-            assertThat(fields(badEmail)).containsExactly("email");
+            assertThat(errorFields(badEmail)).containsExactly("email");
             assertThat(unknownField.status()).isEqualTo(400);
             assertThat(storeCount(organization)).isZero();
         }
@@ -188,7 +189,7 @@ class StoreApiTests extends IntegrationTest {
                     .send();
 
             assertThat(duplicate.status()).as(duplicate.body()).isEqualTo(409);
-            assertThat(fields(duplicate)).containsExactly("remote_id");
+            assertThat(errorFields(duplicate)).containsExactly("remote_id");
             assertThat(storesNamed("Second")).isZero();
             assertThat(jdbc.sql("select count(*) from stores where organization_id = :org and remote_id = :remoteId")
                             .param("org", organization)
@@ -311,7 +312,7 @@ class StoreApiTests extends IntegrationTest {
                         .token(admin.token())
                         .send();
                 assertThat(refused.status()).as(ordering).isEqualTo(400);
-                assertThat(fields(refused)).as(ordering).containsExactly("ordering");
+                assertThat(errorFields(refused)).as(ordering).containsExactly("ordering");
             }
         }
 
@@ -322,9 +323,9 @@ class StoreApiTests extends IntegrationTest {
                     api.get(STORES + "?page_size=1001").token(admin.token()).send();
 
             assertThat(zero.status()).isEqualTo(400);
-            assertThat(fields(zero)).containsExactly("page");
+            assertThat(errorFields(zero)).containsExactly("page");
             assertThat(huge.status()).isEqualTo(400);
-            assertThat(fields(huge)).containsExactly("page_size");
+            assertThat(errorFields(huge)).containsExactly("page_size");
         }
     }
 
@@ -394,7 +395,7 @@ class StoreApiTests extends IntegrationTest {
                     .send();
 
             assertThat(response.status()).isEqualTo(400);
-            assertThat(fields(response)).contains("name");
+            assertThat(errorFields(response)).contains("name");
             assertThat(storeRow(id)).containsEntry("name", "Kept").containsEntry("email", "kept@example.com");
         }
 
@@ -473,9 +474,9 @@ class StoreApiTests extends IntegrationTest {
                     .send();
 
             assertThat(conflict.status()).as(conflict.body()).isEqualTo(409);
-            assertThat(fields(conflict)).containsExactly("remote_id");
+            assertThat(errorFields(conflict)).containsExactly("remote_id");
             assertThat(badCountry.status()).as(badCountry.body()).isEqualTo(400);
-            assertThat(fields(badCountry)).singleElement().asString().startsWith("address");
+            assertThat(errorFields(badCountry)).singleElement().asString().startsWith("address");
             assertThat(storeRow(id))
                     .containsEntry("name", "Mover")
                     .containsEntry("remote_id", own)
@@ -637,7 +638,7 @@ class StoreApiTests extends IntegrationTest {
                     .send();
 
             assertThat(response.status()).isEqualTo(400);
-            assertThat(fields(response)).containsExactly("organization");
+            assertThat(errorFields(response)).containsExactly("organization");
             assertThat(storesNamed(name)).isZero();
         }
 
@@ -764,21 +765,6 @@ class StoreApiTests extends IntegrationTest {
 
     private static int status(Api.Request request) {
         return request.send().status();
-    }
-
-    private static List<Long> ids(JsonNode page) {
-        List<Long> ids = new ArrayList<>();
-        page.get("results").forEach(row -> ids.add(row.get("id").asLong()));
-        return ids;
-    }
-
-    private static List<String> fields(ApiResponse response) {
-        List<String> fields = new ArrayList<>();
-        JsonNode errors = response.json().get("errors");
-        if (errors != null) {
-            errors.forEach(error -> fields.add(error.get("field").asString()));
-        }
-        return fields;
     }
 
     private Map<String, Object> storeRow(long id) {

@@ -1,5 +1,7 @@
 package com.staffkit.store;
 
+import static com.staffkit.support.Json.errorFields;
+import static com.staffkit.support.Json.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.staffkit.support.Api;
@@ -133,7 +135,7 @@ class StoreAssignmentTests extends IntegrationTest {
 
             for (ApiResponse response : List.of(onCreate, onPatch, onAssign)) {
                 assertThat(response.status()).as(response.body()).isEqualTo(400);
-                assertThat(fields(response)).containsExactly("retail_stores");
+                assertThat(errorFields(response)).containsExactly("retail_stores");
                 assertThat(response.json().get("errors").get(0).get("message").asString())
                         .contains(String.valueOf(foreign));
             }
@@ -162,7 +164,7 @@ class StoreAssignmentTests extends IntegrationTest {
                     .send();
             for (ApiResponse response : List.of(create, patch, assign)) {
                 assertThat(response.status()).as(response.body()).isEqualTo(400);
-                assertThat(fields(response)).containsExactly("retail_stores");
+                assertThat(errorFields(response)).containsExactly("retail_stores");
                 assertThat(response.json().get("errors").get(0).get("message").asString())
                         .contains(String.valueOf(storeB));
             }
@@ -524,7 +526,7 @@ class StoreAssignmentTests extends IntegrationTest {
 
             for (ApiResponse response : List.of(withoutStores, withEmptyList)) {
                 assertThat(response.status()).as(response.body()).isEqualTo(400);
-                assertThat(fields(response)).containsExactly("retail_stores");
+                assertThat(errorFields(response)).containsExactly("retail_stores");
             }
             ApiResponse withMixedStores =
                     api.post(STAFFS).token(scoped.token()).json(mixed).send();
@@ -596,7 +598,7 @@ class StoreAssignmentTests extends IntegrationTest {
             for (long store : List.of(storeC, foreign, storeB, 999_999_999L)) {
                 ApiResponse response = loginAt(staff.email(), store);
                 assertThat(response.status()).as(store + " " + response.body()).isEqualTo(400);
-                assertThat(fields(response)).as(String.valueOf(store)).containsExactly("store");
+                assertThat(errorFields(response)).as(String.valueOf(store)).containsExactly("store");
                 assertThat(response.body()).doesNotContain("access_token").doesNotContain("refresh_token");
             }
             assertThat(tokensOf(staff.id())).isZero();
@@ -624,7 +626,7 @@ class StoreAssignmentTests extends IntegrationTest {
             for (long refused : List.of(foreign, storeB)) {
                 ApiResponse response = loginAt(adminEmail, refused);
                 assertThat(response.status()).as(response.body()).isEqualTo(400);
-                assertThat(fields(response)).containsExactly("store");
+                assertThat(errorFields(response)).containsExactly("store");
             }
             assertThat(currentStore(adminId)).isEqualTo(storeA);
         }
@@ -652,7 +654,7 @@ class StoreAssignmentTests extends IntegrationTest {
                     .json(Map.of("store", storeC))
                     .send();
             assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-            assertThat(fields(refused)).containsExactly("store");
+            assertThat(errorFields(refused)).containsExactly("store");
             assertThat(currentStore(staff.id())).isEqualTo(storeA);
 
             ApiResponse cleared =
@@ -845,21 +847,6 @@ class StoreAssignmentTests extends IntegrationTest {
         List<Long> ids = new ArrayList<>();
         summaries.forEach(summary -> ids.add(summary.get("id").asLong()));
         return ids;
-    }
-
-    private static List<Long> ids(JsonNode page) {
-        List<Long> ids = new ArrayList<>();
-        page.get("results").forEach(row -> ids.add(row.get("id").asLong()));
-        return ids;
-    }
-
-    private static List<String> fields(ApiResponse response) {
-        List<String> fields = new ArrayList<>();
-        JsonNode errors = response.json().get("errors");
-        if (errors != null) {
-            errors.forEach(error -> fields.add(error.get("field").asString()));
-        }
-        return fields;
     }
 
     private List<Long> assignedStores(long staff) {

@@ -1,5 +1,8 @@
 package com.staffkit.team;
 
+import static com.staffkit.support.Json.errorFields;
+import static com.staffkit.support.Json.ids;
+import static com.staffkit.support.Json.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.staffkit.support.Api;
@@ -151,7 +154,7 @@ class TeamApiTests extends IntegrationTest {
 
             assertThat(padded.status()).as(padded.body()).isEqualTo(409);
             assertThat(upper.status()).as(upper.body()).isEqualTo(409);
-            assertThat(fields(upper)).containsExactly("name");
+            assertThat(errorFields(upper)).containsExactly("name");
             assertThat(teamCount(organization)).isEqualTo(1);
             assertThat(ids(list("name=%C3%A9QUIPE%20DE%20NUIT")))
                     .containsExactly(stored.get("id").asLong());
@@ -169,9 +172,9 @@ class TeamApiTests extends IntegrationTest {
                     .send();
 
             assertThat(longName.status()).isEqualTo(400);
-            assertThat(fields(longName)).containsExactly("name");
+            assertThat(errorFields(longName)).containsExactly("name");
             assertThat(longDescription.status()).isEqualTo(400);
-            assertThat(fields(longDescription)).containsExactly("description");
+            assertThat(errorFields(longDescription)).containsExactly("description");
             assertThat(teamCount(organization)).isZero();
         }
 
@@ -202,7 +205,7 @@ class TeamApiTests extends IntegrationTest {
 
             for (ApiResponse response : List.of(missing, blank)) {
                 assertThat(response.status()).as(response.body()).isEqualTo(400);
-                assertThat(fields(response)).contains("name");
+                assertThat(errorFields(response)).contains("name");
             }
             assertThat(teamCount(organization)).isZero();
         }
@@ -488,7 +491,7 @@ class TeamApiTests extends IntegrationTest {
                     .send();
 
             assertThat(response.status()).isEqualTo(400);
-            assertThat(fields(response)).containsExactly("ordering");
+            assertThat(errorFields(response)).containsExactly("ordering");
             assertThat(injection.status()).isEqualTo(400);
         }
     }
@@ -685,11 +688,11 @@ class TeamApiTests extends IntegrationTest {
                     .send();
 
             assertThat(patchNullName.status()).as(patchNullName.body()).isEqualTo(400);
-            assertThat(fields(patchNullName)).contains("name");
+            assertThat(errorFields(patchNullName)).contains("name");
             assertThat(patchBadResponsibility.status()).isEqualTo(400);
-            assertThat(fields(patchBadResponsibility)).containsExactly("responsibilities");
+            assertThat(errorFields(patchBadResponsibility)).containsExactly("responsibilities");
             assertThat(putWithoutName.status()).isEqualTo(400);
-            assertThat(fields(putWithoutName)).contains("name");
+            assertThat(errorFields(putWithoutName)).contains("name");
             assertThat(teamRow(id)).containsEntry("name", name).containsEntry("description", "same");
             assertThat(dbResponsibilities(id)).containsExactly("MANAGE_INVENTORY");
         }
@@ -1163,7 +1166,7 @@ class TeamApiTests extends IntegrationTest {
                     .send();
 
             assertThat(empty.status()).as(empty.body()).isEqualTo(400);
-            assertThat(fields(empty)).contains("staff_ids");
+            assertThat(errorFields(empty)).contains("staff_ids");
             assertThat(missing.status()).as(missing.body()).isEqualTo(400);
             assertThat(withNull.status()).as(withNull.body()).isEqualTo(400);
             assertThat(notNumbers.status()).as(notNumbers.body()).isEqualTo(400);
@@ -1526,27 +1529,6 @@ class TeamApiTests extends IntegrationTest {
 
     private static int status(Api.Request request) {
         return request.send().status();
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(value -> values.add(value.asString()));
-        return values;
-    }
-
-    private static List<Long> ids(JsonNode page) {
-        List<Long> ids = new ArrayList<>();
-        page.get("results").forEach(row -> ids.add(row.get("id").asLong()));
-        return ids;
-    }
-
-    private static List<String> fields(ApiResponse response) {
-        List<String> fields = new ArrayList<>();
-        JsonNode errors = response.json().get("errors");
-        if (errors != null) {
-            errors.forEach(error -> fields.add(error.get("field").asString()));
-        }
-        return fields;
     }
 
     private Map<String, Object> teamRow(long id) {
