@@ -1,6 +1,7 @@
 package com.staffkit.activation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.staffkit.support.ApiResponse;
 import com.staffkit.support.IntegrationTest;
@@ -133,17 +134,14 @@ class ActivationTests extends IntegrationTest {
                     .single();
             assertThat(plain).isZero();
             // The mail reaches the SMTP server before the sender commits the sent row: wait for the commit.
-            Map<String, Object> outbox = Map.of();
-            for (long deadline = System.nanoTime() + 10_000_000_000L; System.nanoTime() < deadline; Thread.sleep(50)) {
-                outbox = jdbc.sql(
-                                "select text_body, html_body, link, sent_at, attempts from email_outbox where recipient = :r")
-                        .param("r", email)
-                        .query()
-                        .singleRow();
-                if (outbox.get("sent_at") != null) {
-                    break;
-                }
-            }
+            Map<String, Object> outbox = await().atMost(WAIT)
+                    .until(
+                            () -> jdbc.sql(
+                                            "select text_body, html_body, link, sent_at, attempts from email_outbox where recipient = :r")
+                                    .param("r", email)
+                                    .query()
+                                    .singleRow(),
+                            row -> row.get("sent_at") != null);
             assertThat(outbox.get("text_body")).isEqualTo("");
             assertThat(outbox.get("link")).isNull();
             assertThat(outbox.get("sent_at")).isNotNull();
@@ -383,16 +381,13 @@ class ActivationTests extends IntegrationTest {
             TestMail.stop();
             try {
                 pendingStaff(defaultOrganization(), email);
-                long deadline = System.nanoTime() + WAIT.toNanos();
-                Integer attempts = 0;
-                while (attempts < 2 && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                    attempts = jdbc.sql("select attempts from email_outbox where recipient = :r")
-                            .param("r", email)
-                            .query(Integer.class)
-                            .single();
-                }
-                assertThat(attempts).isGreaterThanOrEqualTo(2);
+                await().atMost(WAIT)
+                        .until(
+                                () -> jdbc.sql("select attempts from email_outbox where recipient = :r")
+                                        .param("r", email)
+                                        .query(Integer.class)
+                                        .single(),
+                                attempts -> attempts >= 2);
                 Map<String, Object> row = jdbc.sql("select sent_at, last_error from email_outbox where recipient = :r")
                         .param("r", email)
                         .query()
@@ -403,8 +398,10 @@ class ActivationTests extends IntegrationTest {
                 TestMail.start();
             }
             awaitMail(email, 1);
-            Thread.sleep(1500);
-            assertThat(TestMail.messagesTo(email)).hasSize(1);
+            // Exactly once: the one delivery stays the only one while the sender keeps polling.
+            await().during(Duration.ofMillis(1500))
+                    .atMost(WAIT)
+                    .until(() -> TestMail.messagesTo(email).size() == 1);
             assertThat(jdbc.sql("select count(*) from email_outbox where recipient = :r and sent_at is not null")
                             .param("r", email)
                             .query(Long.class)

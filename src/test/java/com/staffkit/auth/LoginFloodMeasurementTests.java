@@ -1,5 +1,7 @@
 package com.staffkit.auth;
 
+import static org.awaitility.Awaitility.await;
+
 import com.staffkit.support.ApiResponse;
 import com.staffkit.support.IntegrationTest;
 import java.time.Duration;
@@ -29,6 +31,7 @@ class LoginFloodMeasurementTests extends IntegrationTest {
 
     private static final int FLOODERS = 12;
     private static final int SAMPLES = 200;
+    private static final int WARM_UP_ANSWERS = 25;
 
     @Test
     void authenticatedMedianIdleAndUnderALoginFlood() throws Exception {
@@ -59,7 +62,8 @@ class LoginFloodMeasurementTests extends IntegrationTest {
                 return null;
             });
         }
-        Thread.sleep(Duration.ofSeconds(3)); // let the flood reach its steady state before sampling
+        // Sample only once the flood is in its steady state: every flooder answered a number of times.
+        await().atMost(Duration.ofSeconds(60)).until(() -> answered(statuses) >= FLOODERS * WARM_UP_ANSWERS);
         long start = System.nanoTime();
         double flooded = medianMillis(token);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -72,6 +76,10 @@ class LoginFloodMeasurementTests extends IntegrationTest {
                         + " (%.1fx); flood statuses %s over %d requests%n",
                 ownAddresses, idle, flooded, flooded / idle, statuses, sent.get());
         System.out.printf("LOGIN FLOOD: %d samples under the flood took %.1f s%n", SAMPLES, seconds);
+    }
+
+    private static int answered(Map<Integer, AtomicInteger> statuses) {
+        return statuses.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     private double medianMillis(String token) {

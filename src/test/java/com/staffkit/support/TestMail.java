@@ -1,5 +1,7 @@
 package com.staffkit.support;
 
+import static org.awaitility.Awaitility.await;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** A real SMTP server in the test JVM (GreenMail), on one port for the whole run; it can be stopped and restarted. */
 public final class TestMail {
@@ -61,18 +64,13 @@ public final class TestMail {
 
     /** Waits until this many messages reached the recipient, and returns them. */
     public static List<MimeMessage> awaitMessagesTo(String recipient, int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<MimeMessage> messages = messagesTo(recipient);
-            if (messages.size() >= count || System.nanoTime() > deadline) {
-                return messages;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return messages;
-            }
+        try {
+            return await().atMost(timeout)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> messagesTo(recipient), messages -> messages.size() >= count);
+        } catch (ConditionTimeoutException ex) {
+            // Callers assert on what arrived, which says more than a timeout.
+            return messagesTo(recipient);
         }
     }
 
