@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,10 +53,8 @@ class OrganizationController {
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "page_size", required = false) Integer pageSize,
-            @Parameter(description = "Children of this organization") @RequestParam(required = false) Long parent,
-            @RequestParam(name = "is_active", required = false) Boolean isActive,
-            @Parameter(description = "Partial match on name or slug") @RequestParam(required = false) String search) {
-        return organizations.list(caller, parent, isActive, search, PageRequest.of(page, pageSize));
+            @ParameterObject OrganizationFilter filter) {
+        return organizations.list(caller, filter, PageRequest.of(page, pageSize));
     }
 
     @GetMapping("/{id}")

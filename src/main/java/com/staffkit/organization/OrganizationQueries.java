@@ -29,19 +29,16 @@ class OrganizationQueries {
                 .optional();
     }
 
-    List<OrganizationResponse> list(
-            Scope<Long> organizations, Long parent, Boolean active, String search, int limit, long offset) {
-        SqlWhere where = where(organizations, parent, active, search)
-                .bind("limit", limit)
-                .bind("offset", offset);
+    List<OrganizationResponse> list(Scope<Long> organizations, OrganizationFilter filter, int limit, long offset) {
+        SqlWhere where = where(organizations, filter).bind("limit", limit).bind("offset", offset);
         return jdbc.sql(SELECT + where.sql() + " order by o.id limit :limit offset :offset")
                 .params(where.params())
                 .query(OrganizationQueries::row)
                 .list();
     }
 
-    long count(Scope<Long> organizations, Long parent, Boolean active, String search) {
-        SqlWhere where = where(organizations, parent, active, search);
+    long count(Scope<Long> organizations, OrganizationFilter filter) {
+        SqlWhere where = where(organizations, filter);
         return jdbc.sql("select count(*) from organizations o" + where.sql())
                 .params(where.params())
                 .query(Long.class)
@@ -76,15 +73,16 @@ class OrganizationQueries {
                 .single();
     }
 
-    private static SqlWhere where(Scope<Long> organizations, Long parent, Boolean active, String search) {
+    private static SqlWhere where(Scope<Long> organizations, OrganizationFilter filter) {
         SqlWhere where = visible(organizations);
-        if (parent != null) {
-            where.and("o.parent_id = :parent", "parent", parent);
+        if (filter.parent() != null) {
+            where.and("o.parent_id = :parent", "parent", filter.parent());
         }
-        if (active != null) {
-            where.and("o.is_active = :active", "active", active);
+        if (filter.isActive() != null) {
+            where.and("o.is_active = :active", "active", filter.isActive());
         }
-        where.andContaining("(lower(o.name) like lower(:search) or o.slug like lower(:search))", "search", search);
+        where.andContaining(
+                "(lower(o.name) like lower(:search) or o.slug like lower(:search))", "search", filter.search());
         return where;
     }
 

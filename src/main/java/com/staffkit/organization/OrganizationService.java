@@ -47,12 +47,10 @@ class OrganizationService {
     }
 
     @Transactional(readOnly = true)
-    PageResponse<OrganizationResponse> list(
-            Caller caller, Long parent, Boolean active, String search, PageRequest page) {
+    PageResponse<OrganizationResponse> list(Caller caller, OrganizationFilter filter, PageRequest page) {
         Scope<Long> visible = caller.organizations();
         return page.fetch(
-                (limit, offset) -> queries.list(visible, parent, active, search, limit, offset),
-                () -> queries.count(visible, parent, active, search));
+                (limit, offset) -> queries.list(visible, filter, limit, offset), () -> queries.count(visible, filter));
     }
 
     @Transactional(readOnly = true)

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.UUID;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -87,14 +86,8 @@ class StaffController {
             summary = "Find exactly one staff member by key, email, username or remote_id",
             description = "All given parameters must match; 404 when none or several match.")
     StaffResponse lookup(
-            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
-            @RequestParam(required = false) UUID key,
-            @RequestParam(required = false) String email,
-            @RequestParam(required = false) String username,
-            @RequestParam(name = "remote_id", required = false) String remoteId,
-            @Parameter(description = "Organization id (for callers that see several)") @RequestParam(required = false)
-                    Long organization) {
-        return reader.lookup(caller, new StaffLookup(key, email, username, remoteId, organization));
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @ParameterObject StaffLookup lookup) {
+        return reader.lookup(caller, lookup);
     }
 
     @GetMapping("/service-user")
