@@ -31,7 +31,13 @@ record ApiKeyResponse(
         @Nullable
         String key) {
 
-    static ApiKeyResponse of(ApiKeyRepository.ApiKeyRow row, String key) {
+    /** A key as listed or read: its secret is never shown again. */
+    static ApiKeyResponse listed(ApiKeyRepository.ApiKeyRow row) {
+        return created(row, null);
+    }
+
+    /** A key just created, with the secret its creator sees this once. */
+    static ApiKeyResponse created(ApiKeyRepository.ApiKeyRow row, @Nullable String key) {
         return new ApiKeyResponse(
                 row.id(),
                 row.organizationId(),

@@ -86,7 +86,7 @@ class ApiKeyService {
                 grants.stream().map(RoleGrant::id).toList());
         ApiKeyRepository.ApiKeyRow created = keys.find(id, Scope.all()).orElseThrow();
         events.publishEvent(ApiKeyEvents.created(caller, created, now));
-        return ApiKeyResponse.of(created, secret);
+        return ApiKeyResponse.created(created, secret);
     }
 
     @Transactional(readOnly = true)
@@ -95,13 +95,13 @@ class ApiKeyService {
         return page.fetch(
                 (limit, offset) -> keys.list(organizations, limit, offset),
                 () -> keys.count(organizations),
-                row -> ApiKeyResponse.of(row, null));
+                ApiKeyResponse::listed);
     }
 
     @Transactional(readOnly = true)
     ApiKeyResponse get(Caller caller, long id) {
         return keys.find(id, caller.organizations())
-                .map(row -> ApiKeyResponse.of(row, null))
+                .map(ApiKeyResponse::listed)
                 .orElseThrow(() -> new NotFoundException("No API key with id " + id + "."));
     }
 

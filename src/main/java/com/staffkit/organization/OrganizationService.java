@@ -66,7 +66,7 @@ class OrganizationService {
                         "Only a superadmin creates top-level organizations; give the parent organization.");
             }
         } else {
-            load(caller, request.parent(), "parent");
+            loadParent(caller, request.parent());
             if (!directory.isActive(request.parent())) {
                 throw InvalidRequestException.forField("parent", "the parent organization is deactivated");
             }
@@ -90,7 +90,7 @@ class OrganizationService {
 
     @Transactional
     OrganizationResponse update(Caller caller, long id, OrganizationRequests.Update request) {
-        Organization organization = load(caller, id, null);
+        Organization organization = load(caller, id);
         Instant now = clock.instant();
         Changes changes = organization.rename(request.name().trim(), request.slug(), now);
         if (request.isActive() != null) {
@@ -109,7 +109,7 @@ class OrganizationService {
      */
     @Transactional
     void deactivate(Caller caller, long id) {
-        Organization organization = load(caller, id, null);
+        Organization organization = load(caller, id);
         Instant now = clock.instant();
         Changes changes = Changes.between();
         changeActive(caller, organization, false, now, changes);
@@ -129,12 +129,15 @@ class OrganizationService {
         }
     }
 
-    private Organization load(Caller caller, long id, String field) {
+    private Organization load(Caller caller, long id) {
+        return repository.findVisibleTo(caller, id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The parent named in a request: one the caller does not see is a 400 naming the field, not a 404. */
+    private Organization loadParent(Caller caller, long id) {
         return repository
                 .findVisibleTo(caller, id)
-                .orElseThrow(() -> field == null
-                        ? notFound(id)
-                        : InvalidRequestException.forField(field, "unknown organization " + id));
+                .orElseThrow(() -> InvalidRequestException.forField("parent", "unknown organization " + id));
     }
 
     private Organization save(Organization organization) {

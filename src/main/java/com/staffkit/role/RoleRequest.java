@@ -24,4 +24,10 @@ record RoleRequest(
         String description,
 
         @Schema(example = "[\"staff:read\", \"teams:read\"]") @Size(max = 50)
-        List<@NotBlank String> permissions) {}
+        List<@NotBlank String> permissions) {
+
+    /** The role's current state as a full replace, for merging a PATCH onto: a replace never moves a role. */
+    static RoleRequest replacing(RoleResponse role) {
+        return new RoleRequest(null, role.name(), role.description(), role.permissions());
+    }
+}

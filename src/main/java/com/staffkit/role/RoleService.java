@@ -65,8 +65,7 @@ class RoleService {
     /** The current state as a full-replace request, for merging a PATCH onto. */
     @Transactional(readOnly = true)
     RoleRequest currentState(Caller caller, long id) {
-        RoleResponse role = get(caller, id);
-        return new RoleRequest(null, role.name(), role.description(), role.permissions());
+        return RoleRequest.replacing(get(caller, id));
     }
 
     @Transactional

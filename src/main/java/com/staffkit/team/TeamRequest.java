@@ -23,4 +23,10 @@ record TeamRequest(
                 description = "Predefined (GET /api/teams/responsibilities) or custom upper-case names",
                 example = "[\"PROCESS_REFILL_REQUESTS\", \"REVIEW_PRESCRIPTIONS\"]")
         @Size(max = 100)
-        List<String> responsibilities) {}
+        List<String> responsibilities) {
+
+    /** The team's current state as a full replace, for merging a PATCH onto: a replace never moves a team. */
+    static TeamRequest replacing(TeamResponse team) {
+        return new TeamRequest(null, team.name(), team.description(), team.responsibilities());
+    }
+}

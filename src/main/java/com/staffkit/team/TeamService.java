@@ -88,8 +88,7 @@ class TeamService {
     /** The current state as a full-replace request, for merging a PATCH onto. */
     @Transactional(readOnly = true)
     TeamRequest currentState(Caller caller, long id) {
-        TeamResponse team = get(caller, id);
-        return new TeamRequest(null, team.name(), team.description(), team.responsibilities());
+        return TeamRequest.replacing(get(caller, id));
     }
 
     /** A full replace; the organization never changes. */
