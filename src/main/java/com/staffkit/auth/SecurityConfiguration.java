@@ -1,7 +1,7 @@
 package com.staffkit.auth;
 
 import com.staffkit.common.error.ProblemResponseWriter;
-import com.staffkit.common.web.ConcurrencyLimitFilter;
+import com.staffkit.common.web.BulkheadFilter;
 import com.staffkit.role.Permissions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -58,7 +58,7 @@ class SecurityConfiguration {
             CallerCache callers,
             ProblemResponseWriter problems,
             CorsProperties corsProperties,
-            ConcurrencyLimitFilter concurrencyLimit)
+            BulkheadFilter bulkhead)
             throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint(problems);
         if (corsProperties.allowedOrigins().isEmpty()) {
@@ -85,7 +85,7 @@ class SecurityConfiguration {
                         .accessDeniedHandler(new ProblemAccessDeniedHandler(problems)))
                 // API requests take their turn after CORS (a refusal still carries its headers) and
                 // before the credential lookup, which is work too.
-                .addFilterAfter(concurrencyLimit, CorsFilter.class)
+                .addFilterAfter(bulkhead, CorsFilter.class)
                 .addFilterBefore(
                         new BearerTokenAuthenticationFilter(sessions, apiKeys, callers, entryPoint, PUBLIC),
                         AnonymousAuthenticationFilter.class);

@@ -1,7 +1,10 @@
 package com.staffkit.common.web;
 
 import com.staffkit.common.error.ProblemResponseWriter;
-import io.micrometer.core.instrument.Gauge;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -51,40 +54,44 @@ class WebFilterConfiguration {
         return NulCharacters.jsonModule();
     }
 
+    /** The bulkheads whose metrics are published. */
+    @Bean
+    BulkheadRegistry bulkheadRegistry() {
+        return BulkheadRegistry.ofDefaults();
+    }
+
     /**
      * The security chain places it (after CORS, before authentication), so it is not a servlet filter
      * of its own. Logins take no lane: their password check waits in its own bulkhead (auth's
      * BoundedPasswordEncoder), and the rest of a login is a few indexed statements.
      */
     @Bean
-    ConcurrencyLimitFilter concurrencyLimitFilter(WebProperties properties, ProblemResponseWriter problems) {
-        return new ConcurrencyLimitFilter(properties.maxConcurrentRequests(), properties.maxQueueWait(), problems)
-                .withOwnBulkhead(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/auth/login"));
+    BulkheadFilter bulkheadFilter(
+            WebProperties properties, BulkheadRegistry bulkheads, ProblemResponseWriter problems) {
+        BulkheadConfig config = BulkheadConfig.custom()
+                .maxConcurrentCalls(properties.maxConcurrentRequests())
+                .maxWaitDuration(properties.maxQueueWait())
+                .fairCallHandlingStrategyEnabled(true)
+                .writableStackTraceEnabled(false)
+                .build();
+        // No limit, no lanes to publish.
+        Bulkhead bulkhead = properties.maxConcurrentRequests() == 0
+                ? Bulkhead.of("api-requests", config)
+                : bulkheads.bulkhead("api-requests", config);
+        return new BulkheadFilter(
+                bulkhead, problems, PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/auth/login"));
     }
 
     @Bean
-    FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimitFilterRegistration(ConcurrencyLimitFilter filter) {
-        FilterRegistrationBean<ConcurrencyLimitFilter> registration = new FilterRegistrationBean<>(filter);
+    FilterRegistrationBean<BulkheadFilter> bulkheadFilterRegistration(BulkheadFilter filter) {
+        FilterRegistrationBean<BulkheadFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;
     }
 
+    /** resilience4j.bulkhead.available.concurrent.calls and .max.allowed.concurrent.calls, tagged by name. */
     @Bean
-    MeterBinder concurrencyLimitMetrics(ConcurrencyLimitFilter filter) {
-        return registry -> {
-            if (filter.lanes() == 0) {
-                return;
-            }
-            Gauge.builder("staffkit.http.requests.working", filter, ConcurrencyLimitFilter::working)
-                    .description("API requests being worked on")
-                    .register(registry);
-            Gauge.builder("staffkit.http.requests.waiting", filter, ConcurrencyLimitFilter::waiting)
-                    .description("API requests waiting for their turn")
-                    .register(registry);
-            Gauge.builder("staffkit.http.responses.held", filter, ConcurrencyLimitFilter::heldBodyBytes)
-                    .description("Bytes of API response bodies held in memory until their requests leave their lanes")
-                    .baseUnit("bytes")
-                    .register(registry);
-        };
+    MeterBinder bulkheadMetrics(BulkheadRegistry bulkheads) {
+        return TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads);
     }
 }
