@@ -1,7 +1,7 @@
 package com.staffkit.activation;
 
 import com.staffkit.common.error.GoneException;
-import com.staffkit.common.web.RateLimiter;
+import com.staffkit.common.limits.RateLimiter;
 import com.staffkit.mail.EmailMessage;
 import com.staffkit.mail.Mailer;
 import com.staffkit.organization.OrganizationDirectory;

@@ -2,8 +2,8 @@ package com.staffkit.auth;
 
 import com.staffkit.common.error.ApiException;
 import com.staffkit.common.error.UnauthorizedException;
+import com.staffkit.common.limits.RateLimiter;
 import com.staffkit.common.security.Secrets;
-import com.staffkit.common.web.RateLimiter;
 import com.staffkit.staff.LoginAccount;
 import com.staffkit.staff.StaffLogins;
 import com.staffkit.staff.StaffStoreAssignments;

@@ -299,15 +299,15 @@ class SessionTests extends IntegrationTest {
                 attempt(session.email(), "wrong-password-" + i);
             }
             jdbc.sql("""
-                            update login_attempts set locked_until = now() - interval '1 second',
+                            update rate_limits set locked_until = now() - interval '1 second',
                                    window_started_at = now() - interval '16 minutes'
-                            where identifier in (lower(:email), 'account:' || :id)""")
+                            where key in ('login:' || lower(:email), 'login:account:' || :id)""")
                     .param("email", session.email())
                     .param("id", session.id())
                     .update();
 
             assertThat(attempt(session.email(), PASSWORD).status()).isEqualTo(200);
-            assertThat(jdbc.sql("select count(*) from login_attempts where identifier = lower(:email)")
+            assertThat(jdbc.sql("select count(*) from rate_limits where key = 'login:' || lower(:email)")
                             .param("email", session.email())
                             .query(Long.class)
                             .single())
@@ -320,7 +320,7 @@ class SessionTests extends IntegrationTest {
             attempt(session.email(), "wrong-password-1");
             attempt(session.email(), "wrong-password-2");
 
-            Integer failures = jdbc.sql("select failed_count from login_attempts where identifier = lower(:email)")
+            Integer failures = jdbc.sql("select hits from rate_limits where key = 'login:' || lower(:email)")
                     .param("email", session.email())
                     .query(Integer.class)
                     .single();
