@@ -1,9 +1,9 @@
 package com.staffkit.auth;
 
+import com.staffkit.common.paging.PageRequest;
+import com.staffkit.common.paging.PageResponse;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.web.Created;
-import com.staffkit.common.web.PageRequest;
-import com.staffkit.common.web.PageResponse;
 import com.staffkit.role.Requires;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

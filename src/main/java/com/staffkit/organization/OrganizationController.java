@@ -1,10 +1,10 @@
 package com.staffkit.organization;
 
+import com.staffkit.common.json.JsonMergePatch;
+import com.staffkit.common.paging.PageRequest;
+import com.staffkit.common.paging.PageResponse;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.web.Created;
-import com.staffkit.common.web.JsonMergePatch;
-import com.staffkit.common.web.PageRequest;
-import com.staffkit.common.web.PageResponse;
 import com.staffkit.role.Requires;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

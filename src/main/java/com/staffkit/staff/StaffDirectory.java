@@ -2,9 +2,9 @@ package com.staffkit.staff;
 
 import com.staffkit.common.events.Actor;
 import com.staffkit.common.events.FieldChange;
+import com.staffkit.common.paging.PageRequest;
+import com.staffkit.common.paging.PageResponse;
 import com.staffkit.common.security.Caller;
-import com.staffkit.common.web.PageRequest;
-import com.staffkit.common.web.PageResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;

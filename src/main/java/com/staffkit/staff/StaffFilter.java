@@ -1,6 +1,6 @@
 package com.staffkit.staff;
 
-import com.staffkit.common.web.Ordering;
+import com.staffkit.common.paging.Ordering;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;

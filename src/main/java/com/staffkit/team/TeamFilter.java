@@ -1,6 +1,6 @@
 package com.staffkit.team;
 
-import com.staffkit.common.web.Ordering;
+import com.staffkit.common.paging.Ordering;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.Map;
 

@@ -17,13 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Lets a bounded number of API requests work at once (a Resilience4j bulkhead); the others wait in
- * arrival order, and one that waits too long gets 503 with {@code Retry-After}. The service is
- * CPU-bound with its database, so more requests at once than cores only make each one slower.
- *
- * <p>A request leaves its lane when its handler has returned, before its body is written ({@link
- * LaneReleaseAdvice}), so a client reading slowly holds its connection, not a lane; otherwise when
- * the request leaves this filter. The security chain places the filter after CORS (a refusal still
- * carries its headers; preflights never queue) and before authentication, whose lookup is work too.
+ * arrival order, and one that waits too long gets 503 with {@code Retry-After}. A request leaves its
+ * lane when its handler has returned, before its body is written ({@link LaneReleaseAdvice}), so a
+ * slow reader holds its connection, not a lane; otherwise when it leaves this filter.
  */
 public class BulkheadFilter extends OncePerRequestFilter {
 

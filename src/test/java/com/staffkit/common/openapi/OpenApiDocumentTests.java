@@ -1,4 +1,4 @@
-package com.staffkit.common.web;
+package com.staffkit.common.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

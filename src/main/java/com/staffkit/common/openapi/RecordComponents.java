@@ -1,4 +1,4 @@
-package com.staffkit.common.web;
+package com.staffkit.common.openapi;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;

@@ -1,4 +1,4 @@
-package com.staffkit.common.web;
+package com.staffkit.common.json;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;

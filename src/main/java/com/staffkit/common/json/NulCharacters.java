@@ -1,4 +1,4 @@
-package com.staffkit.common.web;
+package com.staffkit.common.json;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -12,7 +12,7 @@ import tools.jackson.databind.module.SimpleModule;
  * No text a client sends may hold the NUL character (U+0000): PostgreSQL refuses it in text, so it
  * would fail deep inside a write or a query instead of as a bad request. The rule holds for every
  * string of a JSON body (values and map keys, through {@link #jsonModule()}) and for every query
- * parameter ({@link NulCharacterFilter}); both answer 400 naming the field.
+ * parameter ({@code common.web.NulCharacterFilter}); both answer 400 naming the field.
  */
 public final class NulCharacters {
 

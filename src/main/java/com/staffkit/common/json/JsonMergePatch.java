@@ -1,4 +1,4 @@
-package com.staffkit.common.web;
+package com.staffkit.common.json;
 
 import com.staffkit.common.error.FieldViolation;
 import com.staffkit.common.error.InvalidRequestException;

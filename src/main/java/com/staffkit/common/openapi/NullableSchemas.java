@@ -1,4 +1,4 @@
-package com.staffkit.common.web;
+package com.staffkit.common.openapi;
 
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.Schema;

@@ -1,4 +1,4 @@
-package com.staffkit.common.web;
+package com.staffkit.common.openapi;
 
 import com.staffkit.common.error.ProblemTypes;
 import io.swagger.v3.core.util.Json;

@@ -1,4 +1,4 @@
-package com.staffkit.common.web;
+package com.staffkit.common.paging;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;

@@ -1,10 +1,9 @@
-package com.staffkit.common;
+package com.staffkit.common.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.staffkit.common.error.InvalidRequestException;
-import com.staffkit.common.web.PageRequest;
 import org.junit.jupiter.api.Test;
 
 class PageRequestTests {

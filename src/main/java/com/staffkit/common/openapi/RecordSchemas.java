@@ -1,4 +1,4 @@
-package com.staffkit.common.web;
+package com.staffkit.common.openapi;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.converter.AnnotatedType;

@@ -1,6 +1,7 @@
-package com.staffkit.common.web;
+package com.staffkit.common.openapi;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.staffkit.common.paging.PageRequest;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.JsonSchema;
