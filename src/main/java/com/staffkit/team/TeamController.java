@@ -1,6 +1,6 @@
 package com.staffkit.team;
 
-import com.staffkit.common.json.JsonMergePatch;
+import com.staffkit.common.input.JsonMergePatch;
 import com.staffkit.common.paging.PageRequest;
 import com.staffkit.common.paging.PageResponse;
 import com.staffkit.common.security.Caller;

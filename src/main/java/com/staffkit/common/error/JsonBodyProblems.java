@@ -1,6 +1,6 @@
 package com.staffkit.common.error;
 
-import com.staffkit.common.json.NulCharacters;
+import com.staffkit.common.input.NulCharacters;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import tools.jackson.core.JacksonException;

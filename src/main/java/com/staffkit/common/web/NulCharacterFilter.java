@@ -2,7 +2,7 @@ package com.staffkit.common.web;
 
 import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.error.ProblemResponseWriter;
-import com.staffkit.common.json.NulCharacters;
+import com.staffkit.common.input.NulCharacters;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package com.staffkit.common.web;
 
 import com.staffkit.common.error.ProblemResponseWriter;
-import com.staffkit.common.json.NulCharacters;
+import com.staffkit.common.input.NulCharacters;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;

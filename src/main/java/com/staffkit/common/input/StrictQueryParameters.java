@@ -1,4 +1,4 @@
-package com.staffkit.common.web;
+package com.staffkit.common.input;
 
 import com.staffkit.common.error.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;

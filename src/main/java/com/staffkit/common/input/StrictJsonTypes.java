@@ -1,4 +1,4 @@
-package com.staffkit.common.json;
+package com.staffkit.common.input;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;

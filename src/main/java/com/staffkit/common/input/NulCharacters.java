@@ -1,4 +1,4 @@
-package com.staffkit.common.json;
+package com.staffkit.common.input;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;

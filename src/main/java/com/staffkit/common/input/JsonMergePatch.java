@@ -1,4 +1,4 @@
-package com.staffkit.common.json;
+package com.staffkit.common.input;
 
 import com.staffkit.common.error.FieldViolation;
 import com.staffkit.common.error.InvalidRequestException;
