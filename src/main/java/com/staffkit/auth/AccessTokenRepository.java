@@ -29,7 +29,7 @@ class AccessTokenRepository {
                          where sr.staff_id = s.id) as permissions,
                    array(select d.id from organizations d
                          where d.path like o.path || '%') as visible_organizations,
-                   -- A manager without full store access sees only the staff of its own stores (V19).
+                   -- A role that scopes to assigned stores narrows the caller to them unless it sees all stores (V23).
                    scope.all_stores,
                    scope.store_ids as stores
             from access_tokens t

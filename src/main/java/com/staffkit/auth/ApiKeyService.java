@@ -51,7 +51,7 @@ class ApiKeyService {
             // A key's power is bounded by its creator's; a key minting keys would escape that bound.
             throw new ForbiddenException("An API key cannot create API keys; log in as a staff member.");
         }
-        if (!caller.hasFullStoreAccess()) {
+        if (!caller.storeScope().isAll()) {
             // A key follows its creator's store scope, but keys serve integrations of the whole
             // organization: only callers who manage every store mint them.
             throw new ForbiddenException("A store-scoped caller cannot create API keys.");

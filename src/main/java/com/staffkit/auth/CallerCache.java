@@ -50,7 +50,7 @@ class CallerCache {
             return 1
                     + c.organizations().size()
                     + c.permissions().size()
-                    + c.stores().size();
+                    + c.storeScope().size();
         }
     }
 

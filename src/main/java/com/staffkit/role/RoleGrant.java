@@ -1,12 +1,17 @@
 package com.staffkit.role;
 
+import java.util.Collection;
 import java.util.Set;
 
-/** A role as other features see it: what granting it hands over. */
-public record RoleGrant(long id, String name, boolean builtIn, Set<String> permissions) {
+/**
+ * A role as other features see it: what granting it hands over.
+ *
+ * @param allowsLogin whether holding it lets a staff member log in ({@code roles.allows_login}: every role but the
+ *     built-in worker)
+ */
+public record RoleGrant(long id, String name, boolean builtIn, Set<String> permissions, boolean allowsLogin) {
 
     public static final String SUPERADMIN = "superadmin";
-    public static final String WORKER = "worker";
     public static final String MEMBER = "member";
 
     public RoleGrant {
@@ -16,5 +21,10 @@ public record RoleGrant(long id, String name, boolean builtIn, Set<String> permi
     /** Only superadmin spans organizations, so only a superadmin may hand it out. */
     public boolean isSuperadmin() {
         return builtIn && SUPERADMIN.equals(name);
+    }
+
+    /** Whether a staff member holding these roles may log in, as far as roles decide it: one of them allows it. */
+    public static boolean anyAllowsLogin(Collection<RoleGrant> roles) {
+        return roles.stream().anyMatch(RoleGrant::allowsLogin);
     }
 }

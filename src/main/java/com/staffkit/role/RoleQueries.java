@@ -73,7 +73,7 @@ class RoleQueries {
     /** The built-in roles and the organization's custom roles with these lower-case names. */
     List<RoleGrant> findAssignable(long organizationId, String[] lowerCaseNames) {
         return jdbc.sql("""
-                        select id, name, is_built_in, permissions from roles
+                        select id, name, is_built_in, permissions, allows_login from roles
                         where lower(name) = any(:names)
                           and (organization_id is null or organization_id = :organizationId)
                         order by id
@@ -85,14 +85,16 @@ class RoleQueries {
     }
 
     List<RoleGrant> findGrants(Collection<Long> ids) {
-        return jdbc.sql("select id, name, is_built_in, permissions from roles where id = any(:ids) order by id")
+        return jdbc.sql(
+                        "select id, name, is_built_in, permissions, allows_login from roles where id = any(:ids) order by id")
                 .param("ids", ids.toArray(Long[]::new))
                 .query(RoleQueries::grant)
                 .list();
     }
 
     Optional<RoleGrant> findBuiltIn(String name) {
-        return jdbc.sql("select id, name, is_built_in, permissions from roles where is_built_in and name = :name")
+        return jdbc.sql(
+                        "select id, name, is_built_in, permissions, allows_login from roles where is_built_in and name = :name")
                 .param("name", name)
                 .query(RoleQueries::grant)
                 .optional();
@@ -122,7 +124,11 @@ class RoleQueries {
 
     private static RoleGrant grant(ResultSet rs, int row) throws SQLException {
         Array permissions = rs.getArray("permissions");
-        return new RoleGrant(rs.getLong("id"), rs.getString("name"), rs.getBoolean("is_built_in"), Set.of((String[])
-                permissions.getArray()));
+        return new RoleGrant(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getBoolean("is_built_in"),
+                Set.of((String[]) permissions.getArray()),
+                rs.getBoolean("allows_login"));
     }
 }

@@ -44,35 +44,27 @@ class AccountQueries {
                 .optional();
     }
 
+    /** The facts {@link LoginAccount#canLogIn} decides on; the role part is the roles' own flag (V23). */
+    private static final String LOGIN_ACCOUNT = """
+            select s.id, s.organization_id, s.password_hash, s.session_epoch, s.is_active,
+                   organization_active(o.path) as organization_active, s.has_activated, s.is_service_user,
+                   exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
+                           where sr.staff_id = s.id and r.allows_login) as holds_role_allowing_login
+            from staff s
+            join organizations o on o.id = s.organization_id
+            """;
+
     /** By username or email, case-insensitively. */
     Optional<LoginAccount> findLoginByIdentifier(String identifier) {
-        return jdbc.sql("""
-                        select s.id, s.organization_id, s.password_hash, s.session_epoch,
-                               s.is_active and organization_active(o.path) and s.has_activated and not s.is_service_user
-                               and exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
-                                           where sr.staff_id = s.id and not (r.is_built_in and r.name = 'worker'))
-                               as can_log_in
-                        from login_identifiers li
-                        join staff s on s.id = li.staff_id
-                        join organizations o on o.id = s.organization_id
-                        where li.identifier = lower(:identifier)
-                        """)
+        return jdbc.sql(LOGIN_ACCOUNT + " join login_identifiers li on li.staff_id = s.id"
+                        + " where li.identifier = lower(:identifier)")
                 .param("identifier", identifier)
                 .query(AccountQueries::loginAccount)
                 .optional();
     }
 
     Optional<LoginAccount> findLoginById(long staffId) {
-        return jdbc.sql("""
-                        select s.id, s.organization_id, s.password_hash, s.session_epoch,
-                               s.is_active and organization_active(o.path) and s.has_activated and not s.is_service_user
-                               and exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
-                                           where sr.staff_id = s.id and not (r.is_built_in and r.name = 'worker'))
-                               as can_log_in
-                        from staff s
-                        join organizations o on o.id = s.organization_id
-                        where s.id = :id
-                        """)
+        return jdbc.sql(LOGIN_ACCOUNT + " where s.id = :id")
                 .param("id", staffId)
                 .query(AccountQueries::loginAccount)
                 .optional();
@@ -95,7 +87,11 @@ class AccountQueries {
                 rs.getLong("id"),
                 rs.getLong("organization_id"),
                 rs.getString("password_hash"),
-                rs.getBoolean("can_log_in"),
-                rs.getInt("session_epoch"));
+                rs.getInt("session_epoch"),
+                rs.getBoolean("is_active"),
+                rs.getBoolean("organization_active"),
+                rs.getBoolean("has_activated"),
+                rs.getBoolean("is_service_user"),
+                rs.getBoolean("holds_role_allowing_login"));
     }
 }

@@ -86,8 +86,9 @@ class Staff {
     @Column(name = "is_service_user", nullable = false, updatable = false)
     private boolean serviceUser;
 
+    /** The staff member's own grant of every store; its roles may grant them too ({@code staff_sees_all_stores()}). */
     @Column(name = "full_store_access", nullable = false)
-    private boolean fullStoreAccess;
+    private boolean grantedAllStores;
 
     @Column(name = "password_hash")
     private String passwordHash;
@@ -149,7 +150,7 @@ class Staff {
         this.remoteId = profile.remoteId();
         this.attributes = new LinkedHashMap<>(profile.attributes());
         this.tags = profile.tags().toArray(String[]::new);
-        this.fullStoreAccess = profile.fullStoreAccess();
+        this.grantedAllStores = profile.allStoresGranted();
         this.modifiedAt = now;
     }
 
@@ -166,7 +167,7 @@ class Staff {
     }
 
     /** Replaces the assigned stores; a current store the staff member no longer may work at is cleared. */
-    void replaceStores(Set<Long> storeIds, boolean fullStoreAccessAfter, Instant now) {
+    void replaceStores(Set<Long> storeIds, boolean seesAllStoresAfter, Instant now) {
         Set<StoreAssignment> wanted = storeIds.stream()
                 .map(id -> new StoreAssignment(id, organizationId))
                 .collect(Collectors.toSet());
@@ -175,7 +176,7 @@ class Staff {
             stores.addAll(wanted);
             modifiedAt = now;
         }
-        if (currentStoreId != null && !fullStoreAccessAfter && !storeIds.contains(currentStoreId)) {
+        if (currentStoreId != null && !seesAllStoresAfter && !storeIds.contains(currentStoreId)) {
             currentStoreId = null;
         }
     }
@@ -195,7 +196,7 @@ class Staff {
                 remoteId,
                 Map.copyOf(attributes),
                 List.of(tags),
-                fullStoreAccess,
+                grantedAllStores,
                 active);
     }
 
@@ -207,8 +208,8 @@ class Staff {
         return stores.stream().map(StoreAssignment::storeId).collect(Collectors.toUnmodifiableSet());
     }
 
-    boolean ownFullStoreAccess() {
-        return fullStoreAccess;
+    boolean grantedAllStores() {
+        return grantedAllStores;
     }
 
     /** Sets the first password; an account with a password is activated. */

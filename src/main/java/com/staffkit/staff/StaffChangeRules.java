@@ -98,11 +98,11 @@ class StaffChangeRules {
         if (!inactive.isEmpty()) {
             throw InvalidRequestException.forField("retail_stores", "deactivated store ids: " + inactive);
         }
-        if (!caller.hasFullStoreAccess()) {
+        if (!caller.storeScope().isAll()) {
             Set<Long> changed = new HashSet<>(wanted);
             changed.addAll(current);
             changed.removeIf(id -> wanted.contains(id) && current.contains(id));
-            if (!caller.stores().containsAll(changed)) {
+            if (!caller.storeScope().containsAll(changed)) {
                 throw new ForbiddenException("You can assign and unassign only your own stores.");
             }
         }

@@ -34,8 +34,8 @@ public class StaffDirectory {
     }
 
     /**
-     * Which of these staff ids are in the organization and visible to the caller (a store-scoped
-     * manager sees only staff sharing a store with it, and itself).
+     * Which of these staff ids are in the organization and visible to the caller (a caller
+     * narrowed to some stores sees only staff sharing one of them, and itself).
      */
     public Set<Long> visibleIn(Caller caller, long organizationId, Collection<Long> staffIds) {
         if (staffIds.isEmpty()) {

@@ -9,6 +9,7 @@ interface StaffMapper {
     @Mapping(target = "organization", source = "organizationId")
     @Mapping(target = "fullName", expression = "java(row.firstName() + \" \" + row.lastName())")
     @Mapping(target = "isActive", source = "active")
+    @Mapping(target = "fullStoreAccess", source = "seesAllStores")
     @Mapping(target = "generatedPassword", ignore = true)
     StaffResponse toResponse(StaffRow row);
 

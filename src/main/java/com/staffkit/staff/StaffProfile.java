@@ -23,10 +23,10 @@ record StaffProfile(
         String remoteId,
         Map<String, String> attributes,
         List<String> tags,
-        boolean fullStoreAccess,
+        boolean allStoresGranted,
         boolean active) {
 
-    StaffProfile withFullStoreAccess(boolean value) {
+    StaffProfile withAllStoresGranted(boolean value) {
         return new StaffProfile(
                 username,
                 email,
@@ -68,9 +68,9 @@ record StaffProfile(
     /** Normalizes the input and checks the rules that span fields. */
     static StaffProfile of(StaffInput input, List<RoleGrant> roles) {
         String email = blankToNull(input.email());
-        boolean onlyWorkers = roles.stream().allMatch(r -> r.builtIn() && RoleGrant.WORKER.equals(r.name()));
         List<FieldViolation> errors = new java.util.ArrayList<>();
-        if (email == null && !onlyWorkers) {
+        // Only an account that may log in needs an email: its activation link goes there.
+        if (email == null && RoleGrant.anyAllowsLogin(roles)) {
             errors.add(new FieldViolation("email", "is required unless every role is worker"));
         }
         String timeZone = blankToNull(input.timeZone());

@@ -31,7 +31,7 @@ class StaffQueries {
             select s.id, s.key, s.organization_id, s.username, s.email, s.first_name, s.last_name, s.job_title,
                    s.phone, s.mobile_phone, s.time_zone, s.avatar_url, s.remote_id, s.attributes::text as attributes,
                    s.tags, s.is_active, s.has_activated, s.last_login, s.date_joined, s.created_at, s.modified_at,
-                   s.full_store_access,
+                   (select a.sees_all_stores from staff_sees_all_stores(s.id) a) as sees_all_stores,
                    (select json_agg(json_build_object('id', st.id, 'name', st.name, 'remote_id', st.remote_id,
                                                       'is_active', st.is_active) order by st.id)
                     from staff_stores ss join stores st on st.id = ss.store_id
@@ -47,13 +47,6 @@ class StaffQueries {
             """;
 
     private static final String SELECT = COLUMNS + " from staff s";
-
-    /**
-     * Roles that always have full store access, whatever the stored flag says. Read from the row's
-     * role names rather than by a second probe of its roles (a third of a list's SQL time): no
-     * custom role may take a built-in role's name, so the names alone tell.
-     */
-    private static final Set<String> ALWAYS_FULL_STORE_ACCESS = Set.of("owner", "admin", "superadmin");
 
     static final int SEARCH_COUNT_CAP = 1000;
 
@@ -159,11 +152,11 @@ class StaffQueries {
     /**
      * A page of a {@linkplain StaffFilter#isPlainSearch() plain search} with its count capped at
      * {@value #SEARCH_COUNT_CAP}, in one statement; empty when the search is not plain, the caller is
-     * a store-scoped manager (rows then depend on stores too) or the page starts at the cap or beyond
+     * narrowed to some stores (rows then depend on stores too) or the page starts at the cap or beyond
      * (such pages are empty anyway, and the general query answers them).
      */
     Optional<CountedPage> plainSearch(Visibility visibility, StaffFilter filter, int limit, long offset) {
-        if (!filter.isPlainSearch() || !visibility.stores().isAll() || offset >= SEARCH_COUNT_CAP) {
+        if (!filter.isPlainSearch() || !visibility.storeScope().isAll() || offset >= SEARCH_COUNT_CAP) {
             return Optional.empty();
         }
         return Optional.of(jdbc.sql(SEARCH_PAGE)
@@ -328,7 +321,7 @@ class StaffQueries {
                         : JSON.readValue(rs.getString("current_store"), StaffResponse.StoreSummary.class),
                 rs.getBoolean("is_active"),
                 rs.getBoolean("has_activated"),
-                rs.getBoolean("full_store_access") || roles.stream().anyMatch(ALWAYS_FULL_STORE_ACCESS::contains),
+                rs.getBoolean("sees_all_stores"),
                 instant(rs.getTimestamp("last_login")),
                 instant(rs.getTimestamp("date_joined")),
                 instant(rs.getTimestamp("created_at")),
@@ -347,7 +340,7 @@ class StaffQueries {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    /** Tenancy always comes first: the caller's organizations and, for a store-scoped manager, its stores and itself. */
+    /** Tenancy always comes first: the caller's organizations and, for a caller narrowed to some stores, those stores and itself. */
     private static SqlWhere visible(Visibility visibility) {
         SqlWhere where = new SqlWhere();
         where.andIn(

@@ -28,7 +28,7 @@ record StaffRow(
         StaffResponse.StoreSummary currentStore,
         boolean active,
         boolean hasActivated,
-        boolean fullStoreAccess,
+        boolean seesAllStores,
         Instant lastLogin,
         Instant dateJoined,
         Instant createdAt,

@@ -95,17 +95,17 @@ public class StaffService {
         if (request.password() != null) {
             PasswordPolicy.check("password", request.password(), profile.email(), profile.username());
         }
-        if (profile.fullStoreAccess() && !caller.hasFullStoreAccess()) {
+        if (profile.allStoresGranted() && !caller.storeScope().isAll()) {
             throw new ForbiddenException("Only a caller with full store access can grant full store access.");
         }
         Set<Long> storeIds = rules.checkedStores(caller, organizationId, Set.of(), request.retailStores());
-        if (!caller.hasFullStoreAccess() && !caller.stores().intersects(storeIds)) {
+        if (!caller.storeScope().isAll() && !caller.storeScope().intersects(storeIds)) {
             throw InvalidRequestException.forField("retail_stores", "assign at least one of your own stores");
         }
 
         Instant now = clock.instant();
         Staff staff = Staff.create(organizationId, profile, roleIds(roles), now);
-        staff.replaceStores(storeIds, profile.fullStoreAccess(), now);
+        staff.replaceStores(storeIds, profile.allStoresGranted(), now);
         String generatedPassword = null;
         if (Boolean.TRUE.equals(request.generatePassword())) {
             generatedPassword = GeneratedPasswords.next();
@@ -115,8 +115,7 @@ public class StaffService {
         }
         Staff saved = save(staff);
         events.publishEvent(StaffEvents.event(StaffEvents.CREATED, Actor.of(caller), saved, List.of(), now));
-        boolean canLogIn = roles.stream().anyMatch(r -> !(r.builtIn() && RoleGrant.WORKER.equals(r.name())));
-        if (!saved.isActivated() && saved.email() != null && canLogIn) {
+        if (!saved.isActivated() && saved.email() != null && RoleGrant.anyAllowsLogin(roles)) {
             events.publishEvent(new ActivationRequested(saved.id(), saved.organizationId()));
         }
         StaffResponse response = reader.get(caller, saved.id());
@@ -152,11 +151,12 @@ public class StaffService {
             StaffChangeRules.requireNotOwnRoles(caller, staff);
             StaffChangeRules.requireGrantable(caller, roles);
         }
-        boolean requestedFullAccess = profile.fullStoreAccess();
-        if (requestedFullAccess == stores.hasFullStoreAccess(staff.id())) {
-            // Unchanged as the client sees it (owner, admin and superadmin always show true): keep the stored flag.
-            profile = profile.withFullStoreAccess(staff.ownFullStoreAccess());
-        } else if (!caller.hasFullStoreAccess()) {
+        // The client sends full_store_access as it sees it: whether the staff member sees all stores.
+        boolean requestedSeesAllStores = profile.allStoresGranted();
+        if (requestedSeesAllStores == stores.seesAllStores(staff.id())) {
+            // Unchanged as the client sees it (a role may grant all stores): keep the staff member's own grant.
+            profile = profile.withAllStoresGranted(staff.grantedAllStores());
+        } else if (!caller.storeScope().isAll()) {
             throw new ForbiddenException("Only a caller with full store access can change full store access.");
         }
         Set<Long> storeIds =
@@ -177,10 +177,10 @@ public class StaffService {
             changes.set("roles", roleNames(roleCatalog.findByIds(staff.roleIds())), roleNames(roles));
         }
         changes.set("retail_stores", staff.storeIds(), storeIds)
-                .field("full_store_access", staff.ownFullStoreAccess(), profile.fullStoreAccess());
+                .field("full_store_access", staff.grantedAllStores(), profile.allStoresGranted());
         staff.applyProfile(profile, now);
         staff.replaceRoles(newRoleIds, now);
-        staff.replaceStores(storeIds, requestedFullAccess, now);
+        staff.replaceStores(storeIds, requestedSeesAllStores, now);
         save(staff);
         if (!changes.isEmpty()) {
             events.publishEvent(StaffEvents.updated(Actor.of(caller), staff, changes, now));

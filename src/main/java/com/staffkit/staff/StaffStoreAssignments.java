@@ -62,7 +62,7 @@ public class StaffStoreAssignments {
     }
 
     /**
-     * Switches the store the caller works at now: an assigned one, or any active one with full access.
+     * Switches the store the caller works at now: an assigned one, or any active one if it sees all stores.
      * The row is read before the check, so a store unassigned meanwhile fails the version (409).
      */
     @Transactional
@@ -90,7 +90,7 @@ public class StaffStoreAssignments {
         Set<Long> storeIds = rules.checkedStores(caller, staff.organizationId(), staff.storeIds(), List.copyOf(wanted));
         Changes changes = Changes.between().set("retail_stores", staff.storeIds(), storeIds);
         Instant now = clock.instant();
-        staff.replaceStores(storeIds, stores.hasFullStoreAccess(staff.id()), now);
+        staff.replaceStores(storeIds, stores.seesAllStores(staff.id()), now);
         repository.saveAndFlush(staff);
         if (!changes.isEmpty()) {
             events.publishEvent(StaffEvents.event(eventType, Actor.of(caller), staff, changes.list(), now));

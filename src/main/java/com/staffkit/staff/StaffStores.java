@@ -15,11 +15,6 @@ class StaffStores {
 
     record StoreRef(long id, long organizationId, boolean active) {}
 
-    private static final String FULL_ACCESS = """
-            (s.full_store_access or exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
-                                            where sr.staff_id = s.id and r.is_built_in
-                                              and r.name in ('owner', 'admin', 'superadmin')))""";
-
     private final JdbcClient jdbc;
 
     StaffStores(JdbcClient jdbc) {
@@ -37,22 +32,22 @@ class StaffStores {
                 .list();
     }
 
-    /** Full store access: the flag, or a role (owner, admin, superadmin) that always has it. */
-    boolean hasFullStoreAccess(long staffId) {
-        return jdbc.sql("select " + FULL_ACCESS + " from staff s where s.id = :id")
+    /** Whether the staff member sees every store of its organization, by {@code staff_sees_all_stores()} (V23). */
+    boolean seesAllStores(long staffId) {
+        return jdbc.sql("select a.sees_all_stores from staff_sees_all_stores(:id) a")
                 .param("id", staffId)
                 .query(Boolean.class)
                 .optional()
                 .orElse(false);
     }
 
-    /** An active store of the staff member's organization that it is assigned to, or any with full access. */
+    /** An active store of the staff member's organization that it is assigned to, or any if it sees all stores. */
     boolean canWorkAt(long staffId, long storeId) {
         return jdbc.sql("""
                         select exists (
                             select 1 from staff s join stores st on st.organization_id = s.organization_id
                             where s.id = :staffId and st.id = :storeId and st.is_active
-                              and (""" + FULL_ACCESS + """
+                              and ((select a.sees_all_stores from staff_sees_all_stores(s.id) a)
                                or exists (select 1 from staff_stores ss where ss.staff_id = s.id and ss.store_id = st.id)))
                         """)
                 .param("staffId", staffId)

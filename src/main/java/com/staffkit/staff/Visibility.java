@@ -11,23 +11,23 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which staff rows a caller may see: its organizations and, for a store-scoped manager, the stores a
+ * Which staff rows a caller may see: its organizations and, for a caller narrowed to some stores, the stores a
  * row must share with it. Both say "all" or "only these" explicitly. Whatever its scope, a caller
  * always sees its own staff row ({@code self}), so it can read itself and be told 403, not 404, where
  * acting on oneself is refused.
  */
 record Visibility(
         Scope<Long> organizations,
-        Scope<Long> stores,
+        Scope<Long> storeScope,
         @Nullable Long self) {
 
     Visibility {
         Objects.requireNonNull(organizations, "organizations");
-        Objects.requireNonNull(stores, "stores");
+        Objects.requireNonNull(storeScope, "storeScope");
     }
 
     static Visibility of(Caller caller) {
-        return new Visibility(caller.organizations(), caller.stores(), caller.staffId());
+        return new Visibility(caller.organizations(), caller.storeScope(), caller.staffId());
     }
 
     /** Every staff row of one organization: for the service's own lookups, not for a caller. */
@@ -37,7 +37,7 @@ record Visibility(
 
     /** Whether the store scope lets the caller see a staff member with these stores (organizations aside). */
     boolean coversStores(long staffId, Collection<Long> staffStores) {
-        return stores.isAll() || isSelf(staffId) || stores.intersects(staffStores);
+        return storeScope.isAll() || isSelf(staffId) || storeScope.intersects(staffStores);
     }
 
     private boolean isSelf(long staffId) {
@@ -53,7 +53,7 @@ record Visibility(
                 + ".id and vs.store_id = any(:scopeStores))";
         String own = self == null ? "" : alias + ".id = :scopeSelf or ";
         // The text follows the scope's variant, like SqlWhere.andIn: no flag ORed in for the planner to guess.
-        return switch (stores) {
+        return switch (storeScope) {
             case Scope.All<Long> all -> "true";
             case Scope.Only<Long> only -> "(" + own + shared + ")";
         };
@@ -62,7 +62,7 @@ record Visibility(
     /** The values {@link #storeScopeSql} binds: the caller's stores and its own row, when only some stores are in scope. */
     Map<String, Object> storeParams() {
         Map<String, Object> params = new java.util.HashMap<>();
-        if (stores instanceof Scope.Only<Long> only) {
+        if (storeScope instanceof Scope.Only<Long> only) {
             params.put("scopeStores", ScopeSql.members(only));
             if (self != null) {
                 params.put("scopeSelf", self);

@@ -49,4 +49,32 @@ class MigrationTests extends IntegrationTest {
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("ck_roles_custom_name_not_built_in");
     }
+
+    @Test
+    void builtInRolesCarryTheStoreAndLoginFlagsTheirNamesStoodFor() {
+        List<String> flags = jdbc.sql("""
+                        select name || ':' || grants_all_stores || ',' || scopes_to_assigned_stores || ',' || allows_login
+                        from roles where is_built_in order by id
+                        """).query(String.class).list();
+        assertThat(flags)
+                .containsExactly(
+                        "superadmin:true,false,true",
+                        "owner:true,false,true",
+                        "admin:true,false,true",
+                        "manager:false,true,true",
+                        "member:false,false,true",
+                        "worker:false,false,false");
+    }
+
+    @Test
+    void aCustomRoleNeverGrantsAllStoresScopesOrStopsLoginEvenWrittenBySql() {
+        assertThatThrownBy(() -> jdbc.sql("""
+                                insert into roles (organization_id, name, grants_all_stores)
+                                values (:organization, 'Regional lead', true)
+                                """)
+                        .param("organization", defaultOrganization())
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("ck_roles_custom_flags_default");
+    }
 }

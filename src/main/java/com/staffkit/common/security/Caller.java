@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param organizations the organizations whose rows the caller may see: all of them for a superadmin,
  *     else its own and its descendants
  * @param permissions the union of the permissions of the caller's roles
- * @param stores the stores whose staff the caller sees: all of them, or only those of a store-scoped
- *     manager
+ * @param storeScope the stores whose staff the caller sees and changes: all of them, or only the
+ *     assigned stores of a staff member holding a role that scopes to them ({@code staff_store_scope()})
  * @param keyOwnerId for an API key, the staff member who created it: the key counts as that person
  *     wherever acting on oneself is refused, and never changes that person's login, roles or state
  */
@@ -25,19 +25,23 @@ public record Caller(
         long organizationId,
         Scope<Long> organizations,
         Set<String> permissions,
-        Scope<Long> stores,
+        Scope<Long> storeScope,
         @Nullable Long keyOwnerId) {
 
     /** A caller without a scope is a bug upstream: it fails here instead of seeing everything. */
     public Caller {
         Objects.requireNonNull(organizations, "organizations");
-        Objects.requireNonNull(stores, "stores");
+        Objects.requireNonNull(storeScope, "storeScope");
         permissions = Set.copyOf(permissions);
     }
 
     public static Caller staff(
-            long staffId, long organizationId, Scope<Long> organizations, Set<String> permissions, Scope<Long> stores) {
-        return new Caller(staffId, null, organizationId, organizations, permissions, stores, null);
+            long staffId,
+            long organizationId,
+            Scope<Long> organizations,
+            Set<String> permissions,
+            Scope<Long> storeScope) {
+        return new Caller(staffId, null, organizationId, organizations, permissions, storeScope, null);
     }
 
     /** A key's permissions and store scope are bounded by its creator's current ones. */
@@ -46,19 +50,14 @@ public record Caller(
             long organizationId,
             Scope<Long> organizations,
             Set<String> permissions,
-            Scope<Long> stores,
+            Scope<Long> storeScope,
             @Nullable Long keyOwnerId) {
-        return new Caller(null, apiKeyId, organizationId, organizations, permissions, stores, keyOwnerId);
+        return new Caller(null, apiKeyId, organizationId, organizations, permissions, storeScope, keyOwnerId);
     }
 
     /** True for a superadmin, who sees every organization. */
     public boolean allOrganizations() {
         return organizations.isAll();
-    }
-
-    /** True when the caller manages every store of its organizations rather than only its own. */
-    public boolean hasFullStoreAccess() {
-        return stores.isAll();
     }
 
     public boolean has(String permission) {

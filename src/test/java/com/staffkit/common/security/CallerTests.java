@@ -24,11 +24,11 @@ class CallerTests {
         assertThat(manager.allOrganizations()).isFalse();
         assertThat(manager.canSee(11L)).isTrue();
         assertThat(manager.canSee(12L)).isFalse();
-        assertThat(manager.hasFullStoreAccess()).isFalse();
+        assertThat(manager.storeScope().isAll()).isFalse();
 
         Caller superadmin = Caller.staff(2, 10, Scope.all(), Set.of(), Scope.all());
         assertThat(superadmin.allOrganizations()).isTrue();
         assertThat(superadmin.canSee(12L)).isTrue();
-        assertThat(superadmin.hasFullStoreAccess()).isTrue();
+        assertThat(superadmin.storeScope().isAll()).isTrue();
     }
 }
