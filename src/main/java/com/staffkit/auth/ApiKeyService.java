@@ -47,10 +47,8 @@ class ApiKeyService {
 
     @Transactional
     ApiKeyResponse create(Caller caller, CreateApiKeyRequest request) {
-        if (!caller.isStaff()) {
-            // A key's power is bounded by its creator's; a key minting keys would escape that bound.
-            throw new ForbiddenException("An API key cannot create API keys; log in as a staff member.");
-        }
+        // A key's power is bounded by its creator's; a key minting keys would escape that bound.
+        caller.requireStaff("An API key cannot create API keys; log in as a staff member.");
         if (!caller.storeScope().isAll()) {
             // A key follows its creator's store scope, but keys serve integrations of the whole
             // organization: only callers who manage every store mint them.

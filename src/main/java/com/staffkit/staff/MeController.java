@@ -1,7 +1,6 @@
 package com.staffkit.staff;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.staffkit.common.error.ForbiddenException;
 import com.staffkit.common.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -60,9 +59,7 @@ class MeController {
     @GetMapping
     @Operation(operationId = "getMe", summary = "The logged-in staff member, with the permissions it holds")
     MeResponse me(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
-        if (!caller.isStaff()) {
-            throw new ForbiddenException("An API key is not a staff member; use GET /api/v1/api-keys to see keys.");
-        }
+        caller.requireStaff("An API key is not a staff member; use GET /api/v1/api-keys to see keys.");
         return new MeResponse(
                 reader.self(caller), caller.permissions().stream().sorted().toList());
     }
@@ -76,8 +73,7 @@ class MeController {
     MeResponse selectCurrentStore(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @Valid @RequestBody CurrentStoreRequest request) {
-        requireStaff(caller);
-        storeAssignments.selectCurrentStore(caller.staffId(), request.store());
+        storeAssignments.selectCurrentStore(requireStaffWithStore(caller), request.store());
         return me(caller);
     }
 
@@ -85,15 +81,12 @@ class MeController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "clearCurrentStore", summary = "Clear the store you are working at")
     ResponseEntity<Void> clearCurrentStore(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller) {
-        requireStaff(caller);
-        storeAssignments.selectCurrentStore(caller.staffId(), null);
+        storeAssignments.selectCurrentStore(requireStaffWithStore(caller), null);
         return ResponseEntity.noContent().build();
     }
 
-    private static void requireStaff(Caller caller) {
-        if (!caller.isStaff()) {
-            throw new ForbiddenException("An API key is not a staff member and has no current store.");
-        }
+    private static long requireStaffWithStore(Caller caller) {
+        return caller.requireStaff("An API key is not a staff member and has no current store.");
     }
 
     @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,7 +1,6 @@
 package com.staffkit.staff;
 
 import com.staffkit.common.error.ConflictException;
-import com.staffkit.common.error.ForbiddenException;
 import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.events.Actor;
 import com.staffkit.common.events.FieldChange;
@@ -110,11 +109,8 @@ public class StaffAccounts {
     /** Changes the caller's own password; every session of the account ends, this one included. */
     @Transactional
     public void changeOwnPassword(Caller caller, String currentPassword, String newPassword) {
-        if (!caller.isStaff()) {
-            throw new ForbiddenException("Only a staff member has a password; an API key does not.");
-        }
-        Staff staff =
-                repository.findById(caller.staffId()).orElseThrow(() -> StaffNotFoundException.forId(caller.staffId()));
+        long staffId = caller.requireStaff("Only a staff member has a password; an API key does not.");
+        Staff staff = repository.findById(staffId).orElseThrow(() -> StaffNotFoundException.forId(staffId));
         String guessKey = "password-change:" + staff.id();
         passwordAttempts.attempt(guessKey);
         if (staff.passwordHash() == null || !passwordEncoder.matches(currentPassword, staff.passwordHash())) {

@@ -1,7 +1,6 @@
 package com.staffkit.staff;
 
 import com.staffkit.common.error.FieldViolation;
-import com.staffkit.common.error.ForbiddenException;
 import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.paging.PageRequest;
 import com.staffkit.common.paging.PageResponse;
@@ -38,12 +37,10 @@ public class StaffReader {
 
     /** The caller's own staff representation, whatever its store scope. */
     public StaffResponse self(Caller caller) {
-        if (!caller.isStaff()) {
-            throw new ForbiddenException("An API key is not a staff member.");
-        }
-        return queries.findById(caller.staffId(), Visibility.organization(caller.organizationId()))
+        long staffId = caller.requireStaff("An API key is not a staff member.");
+        return queries.findById(staffId, Visibility.organization(caller.organizationId()))
                 .map(mapper::toResponse)
-                .orElseThrow(() -> StaffNotFoundException.forId(caller.staffId()));
+                .orElseThrow(() -> StaffNotFoundException.forId(staffId));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.staffkit.common.security;
 
+import com.staffkit.common.error.ForbiddenException;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -88,6 +89,17 @@ public record Caller(
 
     public boolean isStaff() {
         return staffId != null;
+    }
+
+    /**
+     * The staff member making the request. An API key is not a staff member: it has no profile,
+     * password or current store of its own, so asking for one is refused with {@code detail} (403).
+     */
+    public long requireStaff(String detail) {
+        if (staffId == null) {
+            throw new ForbiddenException(detail);
+        }
+        return staffId;
     }
 
     public boolean canSee(long organization) {

@@ -3,6 +3,7 @@ package com.staffkit.common.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.staffkit.common.error.ForbiddenException;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +31,16 @@ class CallerTests {
         assertThat(superadmin.allOrganizations()).isTrue();
         assertThat(superadmin.canSee(12L)).isTrue();
         assertThat(superadmin.storeScope().isAll()).isTrue();
+    }
+
+    @Test
+    void anApiKeyIsNoStaffMemberWhereOneIsRequired() {
+        Caller staff = Caller.staff(3, 10, Scope.only(Set.of(10L)), Set.of(), Scope.all());
+        assertThat(staff.requireStaff("unused")).isEqualTo(3L);
+
+        Caller key = Caller.apiKey(4, 10, Scope.only(Set.of(10L)), Set.of(), Scope.all(), 3L);
+        assertThatThrownBy(() -> key.requireStaff("An API key has no password."))
+                .isInstanceOf(ForbiddenException.class)
+                .hasMessageContaining("An API key has no password.");
     }
 }
