@@ -67,7 +67,7 @@ class ApiKeyService {
                 throw InvalidRequestException.forField(
                         "roles", "an API key acts within one organization; superadmin cannot be given to it");
             }
-            if (!caller.hasAll(role.permissions())) {
+            if (!role.isGrantableBy(caller)) {
                 throw new ForbiddenException("You cannot give the role '" + role.name()
                         + "' to a key: it carries permissions you do not hold.");
             }

@@ -1,5 +1,6 @@
 package com.staffkit.role;
 
+import com.staffkit.common.security.Caller;
 import java.util.Collection;
 import java.util.Set;
 
@@ -16,6 +17,14 @@ public record RoleGrant(long id, String name, boolean builtIn, Set<String> permi
 
     public RoleGrant {
         permissions = Set.copyOf(permissions);
+    }
+
+    /**
+     * A caller may grant a role only if it holds every permission the role carries, and superadmin,
+     * which spans organizations, only if it sees every organization (is a superadmin itself).
+     */
+    public boolean isGrantableBy(Caller caller) {
+        return caller.hasAll(permissions) && (!isSuperadmin() || caller.allOrganizations());
     }
 
     /** Only superadmin spans organizations, so only a superadmin may hand it out. */

@@ -7,6 +7,7 @@ import com.staffkit.common.security.Caller;
 import com.staffkit.role.Permissions;
 import com.staffkit.role.RoleCatalog;
 import com.staffkit.role.RoleGrant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,16 +49,20 @@ class StaffChangeRules {
         if (staff.isServiceUser()) {
             throw new ConflictException("The service user is managed by Staffkit and cannot be changed.");
         }
-        if (!caller.isSelf(staff.id())) {
-            List<RoleGrant> current = roleCatalog.findByIds(staff.roleIds());
-            for (RoleGrant role : current) {
-                if (!canGrant(caller, role)) {
-                    throw new ForbiddenException(
-                            "This staff member holds permissions you do not have; you cannot change them.");
-                }
-            }
+        if (!caller.isSelf(staff.id())
+                && accountOutranksCaller(caller, staff.id(), roleCatalog.findByIds(staff.roleIds()))) {
+            throw new ForbiddenException(
+                    "This staff member holds permissions you do not have; you cannot change them.");
         }
         return staff;
+    }
+
+    /**
+     * Whether the account holding these roles is more powerful than the caller: it holds a role the
+     * caller could not grant. Only the staff member's own session is never outranked by itself.
+     */
+    static boolean accountOutranksCaller(Caller caller, long staffId, Collection<RoleGrant> roles) {
+        return !caller.isSelf(staffId) && !roles.stream().allMatch(role -> role.isGrantableBy(caller));
     }
 
     /**
@@ -98,15 +103,32 @@ class StaffChangeRules {
         if (!inactive.isEmpty()) {
             throw InvalidRequestException.forField("retail_stores", "deactivated store ids: " + inactive);
         }
-        if (!caller.storeScope().isAll()) {
-            Set<Long> changed = new HashSet<>(wanted);
-            changed.addAll(current);
-            changed.removeIf(id -> wanted.contains(id) && current.contains(id));
-            if (!caller.storeScope().containsAll(changed)) {
-                throw new ForbiddenException("You can assign and unassign only your own stores.");
-            }
+        if (!mayChangeStores(caller, current, wanted)) {
+            throw new ForbiddenException("You can assign and unassign only your own stores.");
         }
         return wanted;
+    }
+
+    /** A caller narrowed to some stores assigns and unassigns only those; stores it keeps as they are do not count. */
+    static boolean mayChangeStores(Caller caller, Set<Long> current, Set<Long> wanted) {
+        Set<Long> changed = new HashSet<>(wanted);
+        changed.addAll(current);
+        changed.removeIf(id -> wanted.contains(id) && current.contains(id));
+        return caller.storeScope().containsAll(changed);
+    }
+
+    /** A new staff member of a caller narrowed to some stores must share one of them, or the caller would lose sight of it. */
+    static void requireOneOfCallersStores(Caller caller, Set<Long> storeIds) {
+        if (!caller.storeScope().isAll() && !caller.storeScope().intersects(storeIds)) {
+            throw InvalidRequestException.forField("retail_stores", "assign at least one of your own stores");
+        }
+    }
+
+    /** Only a caller whose store scope is every store may give or take away the sight of every store. */
+    static void requireAllStoresToGrantAllStores(Caller caller, String detail) {
+        if (!caller.storeScope().isAll()) {
+            throw new ForbiddenException(detail);
+        }
     }
 
     static void requireRoleAssignment(Caller caller) {
@@ -115,7 +137,7 @@ class StaffChangeRules {
 
     static void requireGrantable(Caller caller, List<RoleGrant> roles) {
         for (RoleGrant role : roles) {
-            if (!canGrant(caller, role)) {
+            if (!role.isGrantableBy(caller)) {
                 throw new ForbiddenException(
                         "You cannot grant the role '" + role.name() + "': it carries permissions you do not hold.");
             }
@@ -140,9 +162,5 @@ class StaffChangeRules {
         if (caller.actsFor(staff.id())) {
             throw new ForbiddenException("You cannot deactivate yourself.");
         }
-    }
-
-    private static boolean canGrant(Caller caller, RoleGrant role) {
-        return caller.hasAll(role.permissions()) && (!role.isSuperadmin() || caller.allOrganizations());
     }
 }

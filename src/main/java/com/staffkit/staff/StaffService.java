@@ -2,7 +2,6 @@ package com.staffkit.staff;
 
 import com.staffkit.common.error.ConflictException;
 import com.staffkit.common.error.DataIntegrityViolations;
-import com.staffkit.common.error.ForbiddenException;
 import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.events.Actor;
 import com.staffkit.common.events.Changes;
@@ -95,13 +94,12 @@ public class StaffService {
         if (request.password() != null) {
             PasswordPolicy.check("password", request.password(), profile.email(), profile.username());
         }
-        if (profile.allStoresGranted() && !caller.storeScope().isAll()) {
-            throw new ForbiddenException("Only a caller with full store access can grant full store access.");
+        if (profile.allStoresGranted()) {
+            StaffChangeRules.requireAllStoresToGrantAllStores(
+                    caller, "Only a caller with full store access can grant full store access.");
         }
         Set<Long> storeIds = rules.checkedStores(caller, organizationId, Set.of(), request.retailStores());
-        if (!caller.storeScope().isAll() && !caller.storeScope().intersects(storeIds)) {
-            throw InvalidRequestException.forField("retail_stores", "assign at least one of your own stores");
-        }
+        StaffChangeRules.requireOneOfCallersStores(caller, storeIds);
 
         Instant now = clock.instant();
         Staff staff = Staff.create(organizationId, profile, roleIds(roles), now);
@@ -156,8 +154,9 @@ public class StaffService {
         if (requestedSeesAllStores == stores.seesAllStores(staff.id())) {
             // Unchanged as the client sees it (a role may grant all stores): keep the staff member's own grant.
             profile = profile.withAllStoresGranted(staff.grantedAllStores());
-        } else if (!caller.storeScope().isAll()) {
-            throw new ForbiddenException("Only a caller with full store access can change full store access.");
+        } else {
+            StaffChangeRules.requireAllStoresToGrantAllStores(
+                    caller, "Only a caller with full store access can change full store access.");
         }
         Set<Long> storeIds =
                 rules.checkedStores(caller, staff.organizationId(), staff.storeIds(), request.retailStores());
