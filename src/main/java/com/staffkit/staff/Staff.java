@@ -2,7 +2,6 @@ package com.staffkit.staff;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -14,24 +13,21 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A staff member: the aggregate behind {@code /api/v1/staffs}. An update writes only the columns
  * it changed, under the version it read; {@code last_login} is never written from here (see
- * {@link StaffLogins#recordLogin}), so no write puts back a column it does not own.
+ * {@link StaffLogins#recordLogin}), so no write puts back a column it does not own. Its profile
+ * columns are {@link StaffProfileColumns}'.
  */
 @Entity
 @Table(name = "staff")
 @DynamicUpdate
-class Staff {
+class Staff extends StaffProfileColumns {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -43,40 +39,6 @@ class Staff {
     @Column(name = "organization_id", nullable = false, updatable = false)
     private long organizationId;
 
-    private String username;
-    private String email;
-
-    @Column(name = "first_name", nullable = false)
-    private String firstName;
-
-    @Column(name = "last_name", nullable = false)
-    private String lastName;
-
-    @Column(name = "job_title")
-    private String jobTitle;
-
-    private String phone;
-
-    @Column(name = "mobile_phone")
-    private String mobilePhone;
-
-    @Column(name = "time_zone")
-    private String timeZone;
-
-    @Column(name = "avatar_url")
-    private String avatarUrl;
-
-    @Column(name = "remote_id")
-    private String remoteId;
-
-    @Convert(converter = StringMapJsonConverter.class)
-    @ColumnTransformer(write = "?::jsonb")
-    @Column(nullable = false, columnDefinition = "jsonb")
-    private Map<String, String> attributes = new LinkedHashMap<>();
-
-    @Column(nullable = false)
-    private String[] tags = new String[0];
-
     @Column(name = "is_active", nullable = false)
     private boolean active = true;
 
@@ -85,10 +47,6 @@ class Staff {
 
     @Column(name = "is_service_user", nullable = false, updatable = false)
     private boolean serviceUser;
-
-    /** The staff member's own grant of every store; its roles may grant them too ({@code staff_sees_all_stores()}). */
-    @Column(name = "full_store_access", nullable = false)
-    private boolean grantedAllStores;
 
     @Column(name = "password_hash")
     private String passwordHash;
@@ -138,19 +96,7 @@ class Staff {
     }
 
     void applyProfile(StaffProfile profile, Instant now) {
-        this.username = profile.username();
-        this.email = profile.email();
-        this.firstName = profile.firstName();
-        this.lastName = profile.lastName();
-        this.jobTitle = profile.jobTitle();
-        this.phone = profile.phone();
-        this.mobilePhone = profile.mobilePhone();
-        this.timeZone = profile.timeZone();
-        this.avatarUrl = profile.avatarUrl();
-        this.remoteId = profile.remoteId();
-        this.attributes = new LinkedHashMap<>(profile.attributes());
-        this.tags = profile.tags().toArray(String[]::new);
-        this.grantedAllStores = profile.allStoresGranted();
+        writeProfile(profile);
         this.modifiedAt = now;
     }
 
@@ -183,21 +129,7 @@ class Staff {
 
     /** The profile as it is stored, to compare a change with. */
     StaffProfile profile() {
-        return new StaffProfile(
-                username,
-                email,
-                firstName,
-                lastName,
-                jobTitle,
-                phone,
-                mobilePhone,
-                timeZone,
-                avatarUrl,
-                remoteId,
-                Map.copyOf(attributes),
-                List.of(tags),
-                grantedAllStores,
-                active);
+        return readProfile(active);
     }
 
     Long currentStoreId() {
@@ -206,10 +138,6 @@ class Staff {
 
     Set<Long> storeIds() {
         return stores.stream().map(StoreAssignment::storeId).collect(Collectors.toUnmodifiableSet());
-    }
-
-    boolean grantedAllStores() {
-        return grantedAllStores;
     }
 
     /** Sets the first password; an account with a password is activated. */
@@ -285,14 +213,6 @@ class Staff {
 
     boolean isServiceUser() {
         return serviceUser;
-    }
-
-    String email() {
-        return email;
-    }
-
-    String username() {
-        return username;
     }
 
     Set<Long> roleIds() {
