@@ -34,17 +34,20 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Staff")
 class StaffController {
 
-    private final StaffService staffService;
+    private final StaffRegistration registration;
+    private final StaffProfileChanges changes;
     private final StaffReader reader;
     private final StaffStoreAssignments storeAssignments;
     private final JsonMergePatch mergePatch;
 
     StaffController(
-            StaffService staffService,
+            StaffRegistration registration,
+            StaffProfileChanges changes,
             StaffReader reader,
             StaffStoreAssignments storeAssignments,
             JsonMergePatch mergePatch) {
-        this.staffService = staffService;
+        this.registration = registration;
+        this.changes = changes;
         this.reader = reader;
         this.storeAssignments = storeAssignments;
         this.mergePatch = mergePatch;
@@ -112,7 +115,7 @@ class StaffController {
     ResponseEntity<StaffResponse> create(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @Valid @RequestBody CreateStaffRequest request) {
-        StaffResponse created = staffService.create(caller, request);
+        StaffResponse created = registration.create(caller, request);
         URI location = Created.location("/api/v1/staffs/{id}/", created.id());
         return ResponseEntity.created(location).body(created);
     }
@@ -127,7 +130,7 @@ class StaffController {
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
             @Valid @RequestBody UpdateStaffRequest request) {
-        return staffService.replace(caller, id, request);
+        return changes.replace(caller, id, request);
     }
 
     @PatchMapping(
@@ -142,7 +145,7 @@ class StaffController {
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
             @RequestBody JsonNode patch) {
-        return staffService.patch(caller, id, current -> mergePatch.apply(current, patch, UpdateStaffRequest.class));
+        return changes.patch(caller, id, current -> mergePatch.apply(current, patch, UpdateStaffRequest.class));
     }
 
     @PutMapping("/{id}/stores/{storeId}")
@@ -181,7 +184,7 @@ class StaffController {
             description = "Never deletes. The account can no longer log in and its tokens stop working at once.")
     ResponseEntity<Void> deactivate(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
-        staffService.deactivate(caller, id);
+        changes.deactivate(caller, id);
         return ResponseEntity.noContent().build();
     }
 }
