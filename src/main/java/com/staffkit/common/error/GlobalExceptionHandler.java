@@ -65,17 +65,8 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                 InvalidRequestException.forField(ex.getName(), mustBe(ex.getRequiredType())), request);
     }
 
-    /** What a query parameter or path variable of this type takes, said without naming Java types. */
     private static String mustBe(Class<?> type) {
-        String expected = type == null
-                ? "a valid value"
-                : switch (type.getSimpleName()) {
-                    case "Boolean", "boolean" -> "true or false";
-                    case "Long", "long", "Integer", "int" -> "an integer";
-                    case "UUID" -> "a UUID";
-                    default -> "a valid value";
-                };
-        return "must be " + expected;
+        return FieldViolation.mustBe(type);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
