@@ -36,12 +36,13 @@ class AccessTokenRepository {
             join staff s on s.id = t.staff_id
             join organizations o on o.id = s.organization_id
             cross join lateral staff_store_scope(s.id) scope
+            cross join lateral organization_in_force(o.path) org
             where t.token_hash = :hash
               and t.revoked_at is null
               and t.expires_at > :now
               and t.session_epoch = s.session_epoch
               and s.is_active
-              and organization_active(o.path)
+              and org.in_force
             """;
 
     private final JdbcClient jdbc;

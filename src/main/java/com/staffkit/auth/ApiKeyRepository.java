@@ -141,11 +141,12 @@ class ApiKeyRepository {
                         join organizations o on o.id = k.organization_id
                         left join staff creator on creator.id = k.created_by
                         left join lateral staff_store_scope(k.created_by) scope on true
+                        cross join lateral organization_in_force(o.path) org
                         where k.key_hash = :hash
                           and (k.created_by is null or creator.is_active)
                           and k.revoked_at is null
                           and (k.expires_at is null or k.expires_at > :now)
-                          and organization_active(o.path)
+                          and org.in_force
                         """)
                 .param("hash", hash)
                 .param("now", Timestamp.from(now))
