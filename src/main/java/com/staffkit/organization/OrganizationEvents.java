@@ -24,9 +24,7 @@ public final class OrganizationEvents {
 
     /** True when the event made the organization inactive (on its own or with other changes). */
     public static boolean deactivates(DomainEvent event) {
-        return event.targets(Target.ORGANIZATION)
-                && event.changes().stream()
-                        .anyMatch(change -> change.field().equals("is_active") && Boolean.FALSE.equals(change.to()));
+        return event.targets(Target.ORGANIZATION) && event.changedTo("is_active", false);
     }
 
     /** The slug of a created organization, which its first service user is named after. */

@@ -54,8 +54,7 @@ public final class StaffEvents {
     }
 
     static boolean deactivates(DomainEvent event) {
-        return event.changes().stream()
-                .anyMatch(change -> change.field().equals("is_active") && Boolean.FALSE.equals(change.to()));
+        return event.changedTo("is_active", false);
     }
 
     /** A change through PUT or PATCH is named after what it changed when that is one thing. */
@@ -74,16 +73,12 @@ public final class StaffEvents {
     }
 
     static DomainEvent event(String type, Actor actor, Staff staff, List<FieldChange> changes, Instant now) {
+        StaffProfile profile = staff.profile();
         return new DomainEvent(
                 type,
                 staff.organizationId(),
                 actor,
-                target(
-                        staff.id(),
-                        staff.email(),
-                        staff.username(),
-                        staff.profile().firstName(),
-                        staff.profile().lastName()),
+                target(staff.id(), profile.email(), profile.username(), profile.firstName(), profile.lastName()),
                 changes,
                 now);
     }

@@ -88,7 +88,7 @@ class Store {
                 .field("email", this.email, email)
                 .field("phone_number", this.phoneNumber, phoneNumber)
                 .field("remote_id", this.remoteId, remoteId)
-                .field("is_active", id == null ? null : this.active, active)
+                .field("is_active", this.active, active)
                 .field("address.line", addressLine, line)
                 .field("address.postcode", addressPostcode, postcode)
                 .field("address.city", addressCity, city)

@@ -36,6 +36,11 @@ public record DomainEvent(
         return changes.stream().anyMatch(change -> change.field().equals(field));
     }
 
+    /** True when the change set this field (by its JSON name) to this value. */
+    public boolean changedTo(String field, Object value) {
+        return changes.stream().anyMatch(change -> change.field().equals(field) && value.equals(change.to()));
+    }
+
     /** True when the change was made to an aggregate of this type. */
     public boolean targets(String targetType) {
         return target.type().equals(targetType);
