@@ -98,19 +98,22 @@ class ApiKeyService {
 
     @Transactional(readOnly = true)
     ApiKeyResponse get(Caller caller, long id) {
-        return keys.find(id, caller.organizations())
-                .map(ApiKeyResponse::listed)
-                .orElseThrow(() -> new NotFoundException("No API key with id " + id + "."));
+        return ApiKeyResponse.listed(load(caller, id));
     }
 
     @Transactional
     void revoke(Caller caller, long id) {
-        ApiKeyRepository.ApiKeyRow key = keys.find(id, caller.organizations())
-                .orElseThrow(() -> new NotFoundException("No API key with id " + id + "."));
+        ApiKeyRepository.ApiKeyRow key = load(caller, id);
         Instant now = clock.instant();
         if (keys.revoke(id, now)) {
             events.publishEvent(ApiKeyEvents.revoked(caller, key, now));
         }
+    }
+
+    /** A key of the caller's organizations; any other is reported like a missing one. */
+    private ApiKeyRepository.ApiKeyRow load(Caller caller, long id) {
+        return keys.find(id, caller.organizations())
+                .orElseThrow(() -> new NotFoundException("No API key with id " + id + "."));
     }
 
     /**

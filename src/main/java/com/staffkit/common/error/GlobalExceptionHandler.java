@@ -62,11 +62,7 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> handleArgumentTypeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
         return handleApiException(
-                InvalidRequestException.forField(ex.getName(), mustBe(ex.getRequiredType())), request);
-    }
-
-    private static String mustBe(Class<?> type) {
-        return FieldViolation.mustBe(type);
+                InvalidRequestException.forField(ex.getName(), FieldViolation.mustBe(ex.getRequiredType())), request);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -108,7 +104,7 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                 .forEach(error -> errors.add(new FieldViolation(
                         JsonNames.snakeCase(error.getField()),
                         error.contains(TypeMismatchException.class)
-                                ? mustBe(error.unwrap(TypeMismatchException.class)
+                                ? FieldViolation.mustBe(error.unwrap(TypeMismatchException.class)
                                         .getRequiredType())
                                 : error.getDefaultMessage())));
         ex.getBindingResult()

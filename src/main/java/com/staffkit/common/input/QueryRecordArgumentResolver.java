@@ -29,7 +29,8 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  */
 final class QueryRecordArgumentResolver implements HandlerMethodArgumentResolver {
 
-    private record Component(String name, MethodParameter parameter, boolean multiValued) {}
+    /** A component of a filter record: the query parameter it binds and its constructor parameter. */
+    record Component(String name, MethodParameter parameter, boolean multiValued) {}
 
     private record Shape(Constructor<?> constructor, List<Component> components) {}
 
@@ -80,6 +81,11 @@ final class QueryRecordArgumentResolver implements HandlerMethodArgumentResolver
     }
 
     private static Shape shapeOf(Class<?> type) {
+        return new Shape(BeanUtils.getResolvableConstructor(type), components(type));
+    }
+
+    /** The components of a filter record, each named by its {@link BindParam}, else by itself. */
+    static List<Component> components(Class<?> type) {
         Constructor<?> constructor = BeanUtils.getResolvableConstructor(type);
         List<Component> components = new ArrayList<>();
         for (int i = 0; i < constructor.getParameterCount(); i++) {
@@ -90,7 +96,7 @@ final class QueryRecordArgumentResolver implements HandlerMethodArgumentResolver
             boolean multiValued = Collection.class.isAssignableFrom(componentType) || componentType.isArray();
             components.add(new Component(name, parameter, multiValued));
         }
-        return new Shape(constructor, List.copyOf(components));
+        return List.copyOf(components);
     }
 
     /** The type each value must have: the element type of a list. */

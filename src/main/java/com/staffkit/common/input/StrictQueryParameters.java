@@ -4,7 +4,6 @@ import com.staffkit.common.error.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.beans.PropertyEditorSupport;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.beans.BeanUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.WebDataBinder;
@@ -140,13 +138,9 @@ class StrictQueryParameters implements WebMvcConfigurer {
                     }
                 } else if (parameter.getParameterType().isRecord()
                         && parameter.hasParameterAnnotation(ParameterObject.class)) {
-                    Constructor<?> constructor = BeanUtils.getResolvableConstructor(parameter.getParameterType());
-                    for (int i = 0; i < constructor.getParameterCount(); i++) {
-                        MethodParameter component = new MethodParameter(constructor, i);
-                        BindParam bindParam = component.getParameterAnnotation(BindParam.class);
-                        String name = bindParam != null ? bindParam.value() : constructor.getParameters()[i].getName();
-                        if (isTyped(component)) {
-                            names.add(name);
+                    for (var component : QueryRecordArgumentResolver.components(parameter.getParameterType())) {
+                        if (isTyped(component.parameter())) {
+                            names.add(component.name());
                         }
                     }
                 }
