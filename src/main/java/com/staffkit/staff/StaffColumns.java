@@ -16,12 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class StaffColumns {
 
-    /** The select list over {@code staff s}; whether it sees all stores is {@code staff_sees_all_stores()} (V23). */
+    /** The select list over {@code staff s}; whether it sees all stores is {@code staff_sees_all_stores()} (V23, V25). */
     static final String SELECT_LIST = """
             select s.id, s.key, s.organization_id, s.username, s.email, s.first_name, s.last_name, s.job_title,
                    s.phone, s.mobile_phone, s.time_zone, s.avatar_url, s.remote_id, s.attributes::text as attributes,
                    s.tags, s.is_active, s.has_activated, s.last_login, s.date_joined, s.created_at, s.modified_at,
-                   (select a.sees_all_stores from staff_sees_all_stores(s.id) a) as sees_all_stores,
+                   (select a.sees_all_stores from staff_sees_all_stores(s.full_store_access, s.id) a) as sees_all_stores,
                    (select json_agg(json_build_object('id', st.id, 'name', st.name, 'remote_id', st.remote_id,
                                                       'is_active', st.is_active) order by st.id)
                     from staff_stores ss join stores st on st.id = ss.store_id

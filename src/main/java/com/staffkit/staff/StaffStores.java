@@ -47,7 +47,7 @@ class StaffStores {
                         select exists (
                             select 1 from staff s join stores st on st.organization_id = s.organization_id
                             where s.id = :staffId and st.id = :storeId and st.is_active
-                              and ((select a.sees_all_stores from staff_sees_all_stores(s.id) a)
+                              and ((select a.sees_all_stores from staff_sees_all_stores(s.full_store_access, s.id) a)
                                or exists (select 1 from staff_stores ss where ss.staff_id = s.id and ss.store_id = st.id)))
                         """)
                 .param("staffId", staffId)
