@@ -66,11 +66,17 @@ class AccessTokenRepository {
                 .optional();
     }
 
-    void revoke(byte[] hash, Instant now) {
-        jdbc.sql("update access_tokens set revoked_at = :now where token_hash = :hash and revoked_at is null")
+    /** The account whose token this was, when it was in force until now. */
+    record TokenOwner(long staffId, long organizationId) {}
+
+    Optional<TokenOwner> revoke(byte[] hash, Instant now) {
+        return jdbc.sql("""
+                        update access_tokens set revoked_at = :now where token_hash = :hash and revoked_at is null
+                        returning staff_id, organization_id""")
                 .param("now", Timestamp.from(now))
                 .param("hash", hash)
-                .update();
+                .query((rs, row) -> new TokenOwner(rs.getLong("staff_id"), rs.getLong("organization_id")))
+                .optional();
     }
 
     /**

@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshTokenTtl how long a refresh token is valid (each refresh issues a new one)
  * @param maxFailedLogins failed logins for one identifier within the lockout window before it is locked
  * @param lockout the window over which failures count, and how long a lock lasts
- * @param callerCacheTtl how long a resolved credential may be reused without reading the database
- *     (zero, the default, turns the cache off); see {@link CallerCache}
+ * @param callerCacheTtl at most how long a resolved credential may be reused without reading the
+ *     database, a safety net behind the announced changes that empty the cache (zero turns it off);
+ *     see {@link CallerCache}
  * @param maxFailedLoginsPerAddress failed logins from one client address within the lockout window
  *     before that address gets 429 for the rest of the window
  * @param passwordHashes passwords hashed or checked at once; unset: half the processors, at least one

@@ -3,12 +3,16 @@ package com.staffkit.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import com.staffkit.common.events.DomainEvent;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import com.staffkit.common.cache.CacheTrust;
+import com.staffkit.common.cache.ChangesMissed;
+import com.staffkit.common.cache.CommittedChange;
+import com.staffkit.common.events.Target;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.security.Secrets;
-import com.staffkit.organization.OrganizationEvents;
-import com.staffkit.role.RoleEvents;
-import com.staffkit.staff.StaffEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,23 +22,24 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Resolved callers kept for a short time ({@code staffkit.auth.caller-cache-ttl}), so a burst of
- * requests with one credential costs one lookup instead of one each. Off by default: then every
- * request reads the database and a revocation holds on the very next request, on every instance.
+ * Resolved callers kept in memory ({@code staffkit.auth.caller-cache-ttl}, five minutes by default;
+ * zero turns the cache off), so a burst of requests with one credential costs one lookup instead of
+ * one each.
  *
- * <p>When on, the time to live is the bound on how long another instance may still accept a
- * credential revoked elsewhere. Changes made through this instance that narrow what a credential
- * may do (deactivation, a role or password change, logout, a revoked key, a role deleted or its
- * permissions changed, store assignments, a deactivated organization) empty the cache as their
- * transaction commits (the whole cache: such changes are rare next to requests). New
- * sub-organizations reach cached callers within the time to live.
+ * <p>Every committed change that may touch a caller (anything but a team's: a staff member's
+ * account, roles or stores, a role, a store, an organization, an API key, a session) empties the
+ * cache: on the instance that made it as its transaction commits, and on every instance when the
+ * change's notification arrives ({@link CommittedChange}), within milliseconds. The whole cache,
+ * because such changes are rare next to requests. While this instance may miss notifications
+ * ({@link CacheTrust}) the cache neither serves nor stores, and every request reads the database.
+ * The time to live is a safety net, never longer than the credential's own expiry.
  */
 @Component
-class CallerCache {
+class CallerCache implements MeterBinder {
+
+    static final String METRIC_NAME = "callers";
 
     /**
      * Bounds memory by what entries hold (a caller's visible organizations, permissions and
@@ -55,20 +60,29 @@ class CallerCache {
     }
 
     private final Cache<String, Entry> entries;
-    /** Moves on every eviction: an entry stored under an older generation is never served. */
+    /** Hits and misses as requests see them: a hit is a caller served without a lookup. */
+    private final ConcurrentStatsCounter stats = new ConcurrentStatsCounter();
+    /**
+     * Moves on every eviction: an entry stored under an older generation is never served, so a
+     * lookup that raced with a change (announced here or elsewhere) or with a loss of trust stores
+     * nothing that outlives it.
+     */
     private final AtomicLong generation = new AtomicLong();
 
     private final Duration ttl;
+    private final CacheTrust trust;
     private final Clock clock;
 
-    CallerCache(AuthProperties properties, Clock clock) {
+    CallerCache(AuthProperties properties, CacheTrust trust, Clock clock) {
         Duration configured = properties.callerCacheTtl();
         this.ttl = configured == null || configured.isNegative() ? Duration.ZERO : configured;
+        this.trust = trust;
         this.clock = clock;
         this.entries = Caffeine.newBuilder()
                 .expireAfter(Expiry.writing((String key, Entry entry) -> entry.lifetime()))
                 .maximumWeight(MAX_WEIGHT)
                 .weigher((String key, Entry entry) -> entry.weight())
+                .recordStats(() -> stats)
                 .build();
     }
 
@@ -81,41 +95,30 @@ class CallerCache {
         if (!enabled()) {
             return resolve.apply(secret).map(ResolvedCaller::caller);
         }
+        if (!trust.trusted()) {
+            stats.recordMisses(1);
+            return resolve.apply(secret).map(ResolvedCaller::caller);
+        }
         String key = kind + ':' + Base64.getEncoder().encodeToString(Secrets.sha256(secret));
         long current = generation.get();
-        Entry cached = entries.getIfPresent(key);
+        Entry cached = entries.policy().getIfPresentQuietly(key);
         if (cached != null && cached.generation() == current) {
+            stats.recordHits(1);
             return Optional.of(cached.caller());
         }
+        stats.recordMisses(1);
         Optional<ResolvedCaller> resolved = resolve.apply(secret);
         if (resolved.isEmpty()) {
             entries.invalidate(key);
             return Optional.empty();
         }
         Duration lifetime = lifetime(resolved.get().expiresAt());
-        if (lifetime.isPositive()) {
+        if (lifetime.isPositive() && trust.trusted()) {
             // Stored under the generation read before the lookup: an eviction that committed
-            // meanwhile makes it a miss.
+            // meanwhile, or a loss of trust, makes it a miss.
             entries.put(key, new Entry(resolved.get().caller(), lifetime, current));
         }
         return Optional.of(resolved.get().caller());
-    }
-
-    /** Forgets every cached caller once the current transaction commits (at once outside one). */
-    void evictAfterCommit() {
-        if (!enabled()) {
-            return;
-        }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    evictAll();
-                }
-            });
-        } else {
-            evictAll();
-        }
     }
 
     void evictAll() {
@@ -123,15 +126,31 @@ class CallerCache {
         entries.invalidateAll();
     }
 
-    /** Every change that narrows what a credential may do, made through this instance. */
+    /** A change announced here as it committed, or by any instance through its notification. */
     @EventListener
-    void onChange(DomainEvent event) {
-        if (StaffEvents.narrows(event)
-                || RoleEvents.narrows(event)
-                || OrganizationEvents.deactivates(event)
-                || event.is(ApiKeyEvents.REVOKED)) {
-            evictAfterCommit();
+    void onChange(CommittedChange change) {
+        if (mayTouchCallers(change)) {
+            evictAll();
         }
+    }
+
+    /** This instance may have missed changes: whatever is held is unknown. */
+    @EventListener
+    void onChangesMissed(ChangesMissed missed) {
+        evictAll();
+    }
+
+    /**
+     * A caller is its credential, account, roles and their permissions, stores and organizations:
+     * every change but a team's may narrow or widen one. When in doubt, evict.
+     */
+    static boolean mayTouchCallers(CommittedChange change) {
+        return !change.targets(Target.TEAM);
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, entries, METRIC_NAME);
     }
 
     /** The time to live, or less when the credential expires sooner. */

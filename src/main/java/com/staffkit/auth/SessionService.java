@@ -1,7 +1,10 @@
 package com.staffkit.auth;
 
+import com.staffkit.common.cache.ChangeAnnouncer;
+import com.staffkit.common.cache.CommittedChange;
 import com.staffkit.common.error.UnauthorizedException;
 import com.staffkit.common.events.DomainEvent;
+import com.staffkit.common.events.Target;
 import com.staffkit.common.security.Secrets;
 import com.staffkit.staff.StaffEvents;
 import java.time.Clock;
@@ -18,29 +21,33 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sessions with opaque tokens: a short-lived access token and a rotating refresh token per login.
- * Every check reads the database, so a revocation is seen by every instance on its next request.
+ * A check reads the database unless the caller cache holds it; every revocation is announced
+ * ({@link ChangeAnnouncer}), so it holds on this instance at once and on every other within
+ * milliseconds.
  */
 @Service
 class SessionService {
 
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
+    /** Sessions of an account ended by a logout or a replayed refresh token (not a domain event). */
+    static final String SESSION_REVOKED = "session.revoked";
 
     private final AccessTokenRepository accessTokens;
     private final RefreshTokenRepository refreshTokens;
     private final AuthProperties properties;
-    private final CallerCache callers;
+    private final ChangeAnnouncer changes;
     private final Clock clock;
 
     SessionService(
             AccessTokenRepository accessTokens,
             RefreshTokenRepository refreshTokens,
             AuthProperties properties,
-            CallerCache callers,
+            ChangeAnnouncer changes,
             Clock clock) {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.properties = properties;
-        this.callers = callers;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -74,7 +81,7 @@ class SessionService {
         }
         if (token.usedAt() != null) {
             log.warn("A used refresh token was presented again; revoking session family of staff {}", token.staffId());
-            revokeFamily(token.familyId(), now);
+            revokeFamily(token, now);
             throw invalidRefreshToken();
         }
         refreshTokens.markUsed(token.id(), now);
@@ -86,13 +93,14 @@ class SessionService {
     void logout(String refreshToken) {
         refreshTokens
                 .findForUpdate(Secrets.sha256(refreshToken))
-                .ifPresent(token -> revokeFamily(token.familyId(), clock.instant()));
+                .ifPresent(token -> revokeFamily(token, clock.instant()));
     }
 
     @Transactional
     void revokeAccessToken(String accessToken) {
-        accessTokens.revoke(Secrets.sha256(accessToken), clock.instant());
-        callers.evictAfterCommit();
+        accessTokens
+                .revoke(Secrets.sha256(accessToken), clock.instant())
+                .ifPresent(owner -> announceRevoked(owner.staffId(), owner.organizationId()));
     }
 
     /** One statement per request, without a transaction around it. */
@@ -123,10 +131,15 @@ class SessionService {
         refreshTokens.tokens().revokeAllOf(staffId, now);
     }
 
-    private void revokeFamily(UUID familyId, Instant now) {
-        refreshTokens.tokens().revokeFamily(familyId, now);
-        accessTokens.tokens().revokeFamily(familyId, now);
-        callers.evictAfterCommit();
+    private void revokeFamily(RefreshTokenRepository.RefreshToken token, Instant now) {
+        refreshTokens.tokens().revokeFamily(token.familyId(), now);
+        accessTokens.tokens().revokeFamily(token.familyId(), now);
+        announceRevoked(token.staffId(), token.organizationId());
+    }
+
+    /** The one place a session revocation that is no domain event reaches the caches. */
+    private void announceRevoked(long staffId, long organizationId) {
+        changes.announce(new CommittedChange(SESSION_REVOKED, Target.STAFF, staffId, organizationId));
     }
 
     private Tokens issue(UUID familyId, long staffId, long organizationId, int sessionEpoch) {

@@ -1,0 +1,29 @@
+package com.staffkit.common.cache;
+
+import io.github.resilience4j.core.IntervalFunction;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param reconnectBackoff how long the change listener waits before its first reconnection attempt
+ *     after losing its connection; each further attempt waits twice as long
+ * @param maxReconnectBackoff the longest wait between two attempts
+ */
+@ConfigurationProperties("staffkit.cache")
+record CacheProperties(
+        @DefaultValue("100ms") Duration reconnectBackoff,
+        @DefaultValue("5s") Duration maxReconnectBackoff) {
+
+    CacheProperties {
+        if (!reconnectBackoff.isPositive() || maxReconnectBackoff.compareTo(reconnectBackoff) < 0) {
+            throw new IllegalArgumentException(
+                    "staffkit.cache.reconnect-backoff must be positive and at most staffkit.cache.max-reconnect-backoff");
+        }
+    }
+
+    /** The wait before reconnection attempt n (from 1): doubling from the first, capped at the longest. */
+    IntervalFunction backoff() {
+        return IntervalFunction.ofExponentialBackoff(reconnectBackoff, 2.0, maxReconnectBackoff);
+    }
+}
