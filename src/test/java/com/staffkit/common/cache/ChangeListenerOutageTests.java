@@ -1,0 +1,118 @@
+package com.staffkit.common.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.staffkit.support.CallerCacheOn;
+import com.staffkit.support.IntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An instance whose change listener loses its connection trusts nothing it cached until it listens
+ * again and has dropped everything: a change it could not hear of is never served from memory. The
+ * listener waits {@link CallerCacheOn#RECONNECT_BACKOFF} before reconnecting, long enough to watch.
+ */
+@CallerCacheOn
+class ChangeListenerOutageTests extends IntegrationTest {
+
+    private static final String STAFF = "/api/v1/staffs/?page_size=1";
+
+    @Autowired
+    MeterRegistry registry;
+
+    @BeforeEach
+    void listening() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> trusted() == 1);
+    }
+
+    @Test
+    void aChangeMissedWhileDeafIsReadFromTheDatabase() {
+        Member admin = member(newOrganization("Deaf"), "admin");
+        JsonNode minted = api.post("/api/v1/api-keys")
+                .token(admin.token())
+                .json(Map.of("name", "POS " + unique(), "roles", List.of("member")))
+                .send()
+                .json(201);
+        String key = minted.get("key").asString();
+        assertThat(withKey(key)).isEqualTo(200);
+        double hits = hits();
+        assertThat(withKey(key)).isEqualTo(200);
+        assertThat(hits()).as("the key is served from the cache").isGreaterThan(hits);
+
+        killListener();
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(5)).until(() -> trusted() == 0);
+
+        // Revoked behind the instance's back while it is deaf: whatever it was told, it missed it.
+        jdbc.sql("update api_keys set revoked_at = now() where id = :id")
+                .param("id", minted.get("id").asLong())
+                .update();
+        assertThat(withKey(key)).as("read from the database, not the cache").isEqualTo(401);
+        double whileDeaf = hits();
+        assertThat(api.get(STAFF).token(admin.token()).send().status()).isEqualTo(200);
+        assertThat(api.get(STAFF).token(admin.token()).send().status()).isEqualTo(200);
+        assertThat(hits()).as("nothing is served or stored while deaf").isEqualTo(whileDeaf);
+        assertThat(trusted()).as("still reconnecting").isZero();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> trusted() == 1);
+        assertThat(withKey(key)).isEqualTo(401);
+        double reconnected = hits();
+        assertThat(api.get(STAFF).token(admin.token()).send().status()).isEqualTo(200);
+        assertThat(api.get(STAFF).token(admin.token()).send().status()).isEqualTo(200);
+        assertThat(hits()).as("caching resumes").isGreaterThan(reconnected);
+    }
+
+    @Test
+    void theListenerReconnectsOnAConnectionOfItsOwn() {
+        long connections = listenerConnections();
+        assertThat(connections).isPositive();
+
+        killListener();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> trusted() == 1 && listenerConnections() >= connections);
+        assertThat(jdbc.sql("select count(*) from pg_listening_channels()")
+                        .query(Long.class)
+                        .single())
+                .as("the pool's connections never listen")
+                .isZero();
+    }
+
+    private int withKey(String key) {
+        return api.get(STAFF).header("X-Api-Key", key).send().status();
+    }
+
+    private void killListener() {
+        assertThat(jdbc.sql("""
+                        select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity
+                        where application_name = :name""")
+                        .param("name", ChangeListener.APPLICATION_NAME)
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+    }
+
+    private long listenerConnections() {
+        return jdbc.sql("select count(*) from pg_stat_activity where application_name = :name")
+                .param("name", ChangeListener.APPLICATION_NAME)
+                .query(Long.class)
+                .single();
+    }
+
+    private double trusted() {
+        return registry.get("staffkit.cache.trusted").gauge().value();
+    }
+
+    private double hits() {
+        return registry.get("cache.gets")
+                .tag("cache", "callers")
+                .tag("result", "hit")
+                .functionCounter()
+                .count();
+    }
+}
