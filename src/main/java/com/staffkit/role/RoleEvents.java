@@ -21,17 +21,6 @@ public final class RoleEvents {
 
     private RoleEvents() {}
 
-    /** True when holders of the role may now do less than before: a permission left it, or it was deleted. */
-    public static boolean narrows(DomainEvent event) {
-        return event.targets(Target.ROLE)
-                && (event.is(DELETED)
-                        || event.changes().stream()
-                                .anyMatch(change -> change.field().equals("permissions")
-                                        && change.to() instanceof List<?> to
-                                        && change.from() instanceof List<?> from
-                                        && !to.containsAll(from)));
-    }
-
     static DomainEvent created(Caller caller, Role role, Instant now) {
         return event(CREATED, caller, role, List.of(), now);
     }

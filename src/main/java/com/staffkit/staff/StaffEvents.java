@@ -41,12 +41,6 @@ public final class StaffEvents {
                 && (deactivates(event) || event.changed("roles") || event.changed("password"));
     }
 
-    /** True when the account may now do or see less than before. */
-    public static boolean narrows(DomainEvent event) {
-        return endsSessions(event)
-                || (event.targets(Target.STAFF) && STORE_FIELDS.stream().anyMatch(event::changed));
-    }
-
     /** A new login or password voids the links mailed to the old ones. */
     public static boolean voidsMailedLinks(DomainEvent event) {
         return event.targets(Target.STAFF)

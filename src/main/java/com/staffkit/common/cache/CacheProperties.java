@@ -2,6 +2,7 @@ package com.staffkit.common.cache;
 
 import io.github.resilience4j.core.IntervalFunction;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,11 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reconnectBackoff how long the change listener waits before its first reconnection attempt
  *     after losing its connection; each further attempt waits twice as long
  * @param maxReconnectBackoff the longest wait between two attempts
+ * @param listenerUrl the JDBC URL the change listener connects to, when the data source's URL leads
+ *     through something that does not carry {@code LISTEN} (PgBouncer in transaction mode); unset or
+ *     blank: the data source's URL
  */
 @ConfigurationProperties("staffkit.cache")
 record CacheProperties(
         @DefaultValue("100ms") Duration reconnectBackoff,
-        @DefaultValue("5s") Duration maxReconnectBackoff) {
+        @DefaultValue("5s") Duration maxReconnectBackoff,
+        @Nullable String listenerUrl) {
 
     CacheProperties {
         if (!reconnectBackoff.isPositive() || maxReconnectBackoff.compareTo(reconnectBackoff) < 0) {

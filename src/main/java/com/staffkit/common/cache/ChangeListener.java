@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +28,7 @@ import org.springframework.stereotype.Component;
  * with the data source's URL and credentials, and a daemon thread waiting on it. Each notification
  * becomes a {@link CommittedChange} event for this instance's caches.
  *
- * <p>The connection is checked every second besides the wait itself; when it fails, caches stop
+ * <p>The connection is checked with a round trip after every wait; when it fails, caches stop
  * being trusted ({@link CacheTrust}) until it is open again, listening, and every cache has dropped
  * what it held. Reconnection attempts wait {@code staffkit.cache.reconnect-backoff}, doubling up to
  * {@code staffkit.cache.max-reconnect-backoff}.
@@ -40,17 +39,19 @@ class ChangeListener implements SmartLifecycle, MeterBinder {
     static final String APPLICATION_NAME = "staffkit-change-listener";
 
     private static final Logger log = LoggerFactory.getLogger(ChangeListener.class);
-    /** How long one wait for notifications lasts; a notification ends it at once. */
+    /**
+     * How long one wait for notifications lasts (a notification ends it at once); after each, a
+     * round trip checks the connection, for failures a wait does not see (a peer gone silent).
+     */
     private static final int WAIT_MILLIS = 250;
-    /** How often the connection is checked with a round trip, for failures a wait does not see. */
-    private static final long CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
-
-    private static final int CHECK_TIMEOUT_SECONDS = 1;
+    /** How long the check's round trip may take before the connection counts as lost. */
+    private static final int CHECK_TIMEOUT_MILLIS = 500;
 
     private final DataSource dataSource;
     private final CacheTrust trust;
     private final ApplicationEventPublisher events;
     private final IntervalFunction backoff;
+    private final @Nullable String url;
     private final AtomicLong received = new AtomicLong();
 
     private volatile boolean running;
@@ -62,6 +63,8 @@ class ChangeListener implements SmartLifecycle, MeterBinder {
         this.trust = trust;
         this.events = events;
         this.backoff = properties.backoff();
+        String configured = properties.listenerUrl();
+        this.url = configured == null || configured.isBlank() ? null : configured.trim();
     }
 
     @Override
@@ -134,29 +137,30 @@ class ChangeListener implements SmartLifecycle, MeterBinder {
         trust.lost();
     }
 
-    /** Waits for notifications and hands them on until the connection fails or the listener stops. */
+    /**
+     * Waits for notifications and hands them on until the connection fails (a wait or a check
+     * throws) or the listener stops. A connection lost without a word is noticed within
+     * {@code WAIT_MILLIS + CHECK_TIMEOUT_MILLIS}.
+     */
     private void receive(Connection opened) throws SQLException {
         PGConnection listening = opened.unwrap(PGConnection.class);
-        long nextCheck = System.nanoTime() + CHECK_NANOS;
-        while (running) {
-            PGNotification[] notifications = listening.getNotifications(WAIT_MILLIS);
-            if (notifications != null) {
-                for (PGNotification notification : notifications) {
-                    received.incrementAndGet();
-                    CommittedChange.parse(notification.getParameter())
-                            .ifPresentOrElse(events::publishEvent, () -> events.publishEvent(new ChangesMissed()));
+        opened.setNetworkTimeout(Runnable::run, CHECK_TIMEOUT_MILLIS);
+        try (Statement check = opened.createStatement()) {
+            while (running) {
+                PGNotification[] notifications = listening.getNotifications(WAIT_MILLIS);
+                if (notifications != null) {
+                    for (PGNotification notification : notifications) {
+                        received.incrementAndGet();
+                        CommittedChange.parse(notification.getParameter())
+                                .ifPresentOrElse(events::publishEvent, () -> events.publishEvent(new ChangesMissed()));
+                    }
                 }
-            }
-            if (System.nanoTime() - nextCheck >= 0) {
-                if (!opened.isValid(CHECK_TIMEOUT_SECONDS)) {
-                    throw new SQLException("the connection failed its check");
-                }
-                nextCheck = System.nanoTime() + CHECK_NANOS;
+                check.execute("select 1");
             }
         }
     }
 
-    /** A connection of its own, with the pool's URL and credentials. */
+    /** A connection of its own, with the pool's URL (unless one is configured) and credentials. */
     private Connection open() throws SQLException {
         HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
         Properties properties = new Properties();
@@ -172,7 +176,7 @@ class ChangeListener implements SmartLifecycle, MeterBinder {
         properties.setProperty("ApplicationName", APPLICATION_NAME);
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("connectTimeout", "5");
-        return DriverManager.getConnection(pool.getJdbcUrl(), properties);
+        return DriverManager.getConnection(url == null ? pool.getJdbcUrl() : url, properties);
     }
 
     /** False when the listener was stopped meanwhile. */
