@@ -10,6 +10,8 @@ import com.staffkit.common.cache.CommittedChange;
 import com.staffkit.common.events.Target;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.security.Secrets;
+import com.staffkit.role.RoleEvents;
+import com.staffkit.staff.StaffEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.springframework.context.event.EventListener;
@@ -28,7 +31,7 @@ import org.springframework.stereotype.Component;
  * zero turns the cache off), so a burst of requests with one credential costs one lookup instead of
  * one each.
  *
- * <p>Every committed change that may touch a caller (anything but a team's: a staff member's
+ * <p>Every committed change that may touch a caller ({@link #mayTouchCallers}: a staff member's
  * account, roles or stores, a role, a store, an organization, an API key, a session) empties the
  * cache: on the instance that made it as its transaction commits, and on every instance when the
  * change's notification arrives ({@link CommittedChange}), within milliseconds. The whole cache,
@@ -141,11 +144,23 @@ class CallerCache implements MeterBinder {
     }
 
     /**
-     * A caller is its credential, account, roles and their permissions, stores and organizations:
-     * every change but a team's may narrow or widen one. When in doubt, evict.
+     * Changes that touch no cached caller. A caller is its credential, account, roles and their
+     * permissions, stores and organizations: a login (its time), the current store, and what nobody
+     * holds yet (a new account, key or role) are none of that, and teams are not either.
+     */
+    private static final Set<String> TOUCHING_NO_CALLER = Set.of(
+            StaffEvents.LOGIN_SUCCEEDED,
+            StaffEvents.CURRENT_STORE_SET,
+            StaffEvents.CREATED,
+            ApiKeyEvents.CREATED,
+            RoleEvents.CREATED);
+
+    /**
+     * Whether a change may narrow or widen a cached caller: every change but those above and a
+     * team's. When in doubt, evict: changes are rare next to requests.
      */
     static boolean mayTouchCallers(CommittedChange change) {
-        return !change.targets(Target.TEAM);
+        return !change.targets(Target.TEAM) && !TOUCHING_NO_CALLER.contains(change.type());
     }
 
     @Override

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.staffkit.common.cache.CacheTrust;
+import com.staffkit.common.cache.CommittedChange;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.security.Scope;
 import com.staffkit.support.CallerCacheOn;
 import com.staffkit.support.IntegrationTest;
 import com.staffkit.support.SqlStatementCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +35,9 @@ class CallerCacheTests extends IntegrationTest {
 
     @Autowired
     CacheTrust trust;
+
+    @Autowired
+    MeterRegistry registry;
 
     private CallerCache cacheWithTtl(Duration ttl) {
         return new CallerCache(
@@ -263,6 +268,60 @@ class CallerCacheTests extends IntegrationTest {
 
         assertThat(api.get("/api/v1/staffs/").token(reader.token()).send().status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void everyChangeThatMayTouchACallerEmptiesTheCache() {
+        assertThat(List.of(
+                        "staff.deactivated staff 1 1",
+                        "staff.roles_changed staff 1 1",
+                        "staff.updated staff 1 1",
+                        "staff.store_unassigned staff 1 1",
+                        "session.revoked staff 1 1",
+                        "role.updated role 1 1",
+                        "role.deleted role 1 1",
+                        "organization.created organization 2 1",
+                        "organization.deactivated organization 1 1",
+                        "store.deactivated store 1 1",
+                        "api_key.revoked api_key 1 1",
+                        "something.new thing 1 1"))
+                .allMatch(payload -> CallerCache.mayTouchCallers(change(payload)));
+        assertThat(List.of(
+                        "auth.login_succeeded staff 1 1",
+                        "staff.current_store_set staff 1 1",
+                        "staff.created staff 1 1",
+                        "api_key.created api_key 1 1",
+                        "role.created role 1 1",
+                        "team.member_added team 1 1"))
+                .noneMatch(payload -> CallerCache.mayTouchCallers(change(payload)));
+    }
+
+    @Test
+    void aLoginElsewhereKeepsWhatIsCached() {
+        Member member = member(newOrganization("Cached logins"), "member");
+        String path = "/api/v1/staffs/" + member.id() + "/";
+        await().atMost(Duration.ofSeconds(2)).until(() -> {
+            SqlStatementCounter.start();
+            api.get(path).token(member.token()).send();
+            return SqlStatementCounter.stop().stream().noneMatch(sql -> sql.contains("access_tokens"));
+        });
+
+        double heard = notificationsHeard();
+        login(member.email(), PASSWORD);
+        await().atMost(Duration.ofSeconds(1)).until(() -> notificationsHeard() > heard);
+
+        SqlStatementCounter.start();
+        assertThat(api.get(path).token(member.token()).send().status()).isEqualTo(200);
+        assertThat(SqlStatementCounter.stop()).noneMatch(sql -> sql.contains("access_tokens"));
+    }
+
+    private double notificationsHeard() {
+        return registry.get("staffkit.cache.notifications").functionCounter().count();
+    }
+
+    private static CommittedChange change(String payload) {
+        String[] parts = payload.split(" ");
+        return new CommittedChange(parts[0], parts[1], Long.parseLong(parts[2]), Long.parseLong(parts[3]));
     }
 
     @Test

@@ -96,7 +96,7 @@ class ChangeListener implements SmartLifecycle, MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         FunctionCounter.builder("staffkit.cache.notifications", received, AtomicLong::get)
-                .description("Change notifications this instance received, its own announcements included")
+                .description("Change notifications this instance received and handed to its caches, its own included")
                 .register(registry);
     }
 
@@ -150,9 +150,9 @@ class ChangeListener implements SmartLifecycle, MeterBinder {
                 PGNotification[] notifications = listening.getNotifications(WAIT_MILLIS);
                 if (notifications != null) {
                     for (PGNotification notification : notifications) {
-                        received.incrementAndGet();
                         CommittedChange.parse(notification.getParameter())
                                 .ifPresentOrElse(events::publishEvent, () -> events.publishEvent(new ChangesMissed()));
+                        received.incrementAndGet();
                     }
                 }
                 check.execute("select 1");
