@@ -2,12 +2,14 @@ package com.staffkit.auth;
 
 import static com.staffkit.support.Json.strings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.staffkit.support.ApiResponse;
 import com.staffkit.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -443,23 +445,36 @@ class ApiKeyTests extends IntegrationTest {
 
         @Test
         void expiredKeyIs401AtOnce() {
-            JsonNode minted = mint(admin.token(), "Expiring " + unique(), "member");
-            String key = minted.get("key").asString();
+            Instant expiresAt = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+            String key = api.post(KEYS)
+                    .token(admin.token())
+                    .json(Map.of(
+                            "name",
+                            "Expiring " + unique(),
+                            "roles",
+                            List.of("member"),
+                            "expires_at",
+                            expiresAt.toString()))
+                    .send()
+                    .json(201)
+                    .get("key")
+                    .asString();
+            // Cached by the caller cache from here on, never beyond the key's expiry.
             assertThat(api.get("/api/v1/staffs/")
                             .header("X-Api-Key", key)
                             .send()
                             .status())
                     .isEqualTo(200);
 
-            jdbc.sql("update api_keys set expires_at = now() - interval '1 second' where id = :id")
-                    .param("id", minted.get("id").asLong())
-                    .update();
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> api.get("/api/v1/staffs/")
+                                    .header("X-Api-Key", key)
+                                    .send()
+                                    .status()
+                            == 401);
 
-            assertThat(api.get("/api/v1/staffs/")
-                            .header("X-Api-Key", key)
-                            .send()
-                            .status())
-                    .isEqualTo(401);
+            assertThat(Instant.now()).as("refused once expired, not before").isAfterOrEqualTo(expiresAt);
             assertThat(api.get("/api/v1/staffs/")
                             .header("Authorization", "Token " + key)
                             .send()

@@ -7,7 +7,6 @@ import com.staffkit.common.cache.CacheTrust;
 import com.staffkit.common.cache.CommittedChange;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.security.Scope;
-import com.staffkit.support.CallerCacheOn;
 import com.staffkit.support.IntegrationTest;
 import com.staffkit.support.SqlStatementCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,11 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The caller cache, on as in production: a cached credential costs no lookup, a revocation made
+ * The caller cache (on by default): a cached credential costs no lookup, a revocation made
  * through this instance holds on the next request, and one announced by another instance as soon as
  * its notification arrives.
  */
-@CallerCacheOn
 class CallerCacheTests extends IntegrationTest {
 
     @Autowired

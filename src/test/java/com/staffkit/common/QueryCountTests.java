@@ -11,11 +11,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every list costs a fixed number of SQL statements whatever its page size, and one staff member
- * costs one statement besides authentication: N+1 regressions fail the build.
+ * costs one statement besides authentication: N+1 regressions fail the build. The caller cache is
+ * off here, so that every request's count holds its credential lookup.
  */
+@TestPropertySource(properties = "staffkit.auth.caller-cache-ttl=0s")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryCountTests extends IntegrationTest {
 

@@ -23,18 +23,15 @@ import tools.jackson.databind.json.JsonMapper;
  * suite (every subclass shares this configuration, so the context is cached), real tokens, and
  * data that each test creates for itself.
  *
- * <p>The suite's context reads every credential ({@code caller-cache-ttl=0s}): its tests count the
- * statements of a request, the credential lookup among them, and some change credentials in SQL
- * behind the service's back, which no instance announces. The cache itself, on as in production,
- * is tested by the classes marked {@link CallerCacheOn}.
+ * <p>The caller cache is on, as in production: a test that changes a credential in SQL behind the
+ * service's back (which no instance would announce) does so before the credential is first used.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "staffkit.bootstrap-admin.email=" + IntegrationTest.ADMIN_EMAIL,
             "staffkit.bootstrap-admin.password=" + IntegrationTest.ADMIN_PASSWORD,
-            "staffkit.web.max-request-body=64KB",
-            "staffkit.auth.caller-cache-ttl=0s"
+            "staffkit.web.max-request-body=64KB"
         })
 @Import({SqlStatementCounter.Config.class, RecordedEvents.Config.class})
 public abstract class IntegrationTest {

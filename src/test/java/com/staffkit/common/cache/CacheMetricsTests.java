@@ -3,7 +3,6 @@ package com.staffkit.common.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.staffkit.support.CallerCacheOn;
 import com.staffkit.support.IntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** What operators see of the caches: size, hits and misses, trust, notifications received. */
-@CallerCacheOn
 class CacheMetricsTests extends IntegrationTest {
 
     @Autowired

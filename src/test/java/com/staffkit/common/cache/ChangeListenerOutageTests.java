@@ -3,7 +3,6 @@ package com.staffkit.common.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.staffkit.support.CallerCacheOn;
 import com.staffkit.support.IntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -13,14 +12,16 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * An instance whose change listener loses its connection trusts nothing it cached until it listens
- * again and has dropped everything: a change it could not hear of is never served from memory. The
- * listener waits {@link CallerCacheOn#RECONNECT_BACKOFF} before reconnecting, long enough to watch.
+ * again and has dropped everything: a change it could not hear of is never served from memory. Here
+ * the listener waits two seconds before reconnecting, long enough to watch the instance while it is
+ * deaf.
  */
-@CallerCacheOn
+@TestPropertySource(properties = "staffkit.cache.reconnect-backoff=2s")
 class ChangeListenerOutageTests extends IntegrationTest {
 
     private static final String STAFF = "/api/v1/staffs/?page_size=1";

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.staffkit.StaffkitApplication;
 import com.staffkit.support.Api;
-import com.staffkit.support.CallerCacheOn;
 import com.staffkit.support.IntegrationTest;
 import com.staffkit.support.TestDatabase;
 import com.staffkit.support.TestMail;
@@ -32,7 +31,6 @@ import org.springframework.context.PayloadApplicationEvent;
  * A change's time on B runs from A's response to B's first response that reflects it, and so also
  * holds A's own check in between; the maximum is asserted more loosely, for two busy cores.
  */
-@CallerCacheOn
 class TwoInstanceRevocationTests extends IntegrationTest {
 
     private static final int CHANGES = 1_000;
