@@ -54,6 +54,14 @@ class StaffQueries {
         return single(where, "");
     }
 
+    /** Any staff row by id, whoever may see it: for {@link StaffRowCache}, which checks visibility per read. */
+    Optional<StaffRow> findAnyById(long id) {
+        return jdbc.sql(SELECT + " where s.id = :id")
+                .param("id", id)
+                .query(StaffColumns::row)
+                .optional();
+    }
+
     Optional<StaffRow> lookup(Visibility visibility, StaffLookup lookup) {
         SqlWhere where = StaffConditions.visible(visibility);
         if (lookup.key() != null) {

@@ -9,25 +9,39 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Reading staff as the caller may see them: one staff member, the list, lookups, the service user. */
 @Service
 public class StaffReader {
 
     private final StaffQueries queries;
+    private final StaffRowCache cache;
     private final StaffMapper mapper;
 
-    StaffReader(StaffQueries queries, StaffMapper mapper) {
+    StaffReader(StaffQueries queries, StaffRowCache cache, StaffMapper mapper) {
         this.queries = queries;
+        this.cache = cache;
         this.mapper = mapper;
     }
 
     // Single-statement reads run without a transaction: no BEGIN/COMMIT round trips and no
     // persistence context on the hot path; inside a write transaction they join it as usual.
     public StaffResponse get(Caller caller, long id) {
-        return queries.findById(id, Visibility.of(caller))
+        return visibleRow(Visibility.of(caller), id)
                 .map(mapper::toResponse)
                 .orElseThrow(() -> StaffNotFoundException.forId(id));
+    }
+
+    /**
+     * Outside a transaction, from memory when the row is there; inside one (a write reading back what
+     * it wrote) always from the database, which holds what the transaction changed.
+     */
+    private Optional<StaffRow> visibleRow(Visibility visibility, long id) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return queries.findById(id, visibility);
+        }
+        return cache.row(id, queries::findAnyById).filter(visibility::sees);
     }
 
     /** Whether the caller may read this staff member, by the same rule as {@link #get}. */

@@ -40,6 +40,16 @@ record Visibility(
         return storeScope.isAll() || isSelf(staffId) || storeScope.intersects(staffStores);
     }
 
+    /** Whether the caller may see this row: the rule of {@link StaffConditions#visible}, on a row in memory. */
+    boolean sees(StaffRow row) {
+        return organizations.contains(row.organizationId())
+                && coversStores(
+                        row.id(),
+                        row.retailStores().stream()
+                                .map(StaffResponse.StoreSummary::id)
+                                .toList());
+    }
+
     private boolean isSelf(long staffId) {
         return self != null && self == staffId;
     }

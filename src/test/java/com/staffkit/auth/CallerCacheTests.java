@@ -59,15 +59,15 @@ class CallerCacheTests extends IntegrationTest {
     @Test
     void aCachedCredentialCostsNoLookup() {
         Member admin = member(newOrganization("Cached"), "admin");
-        String path = "/api/v1/staffs/" + admin.id() + "/";
-        assertThat(api.get(path).token(admin.token()).send().status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/staffs/").token(admin.token()).send().status())
+                .isEqualTo(200);
 
         SqlStatementCounter.start();
-        int status = api.get(path).token(admin.token()).send().status();
+        int status = api.get("/api/v1/staffs/").token(admin.token()).send().status();
         List<String> statements = SqlStatementCounter.stop();
 
         assertThat(status).isEqualTo(200);
-        assertThat(statements).hasSize(1).allMatch(sql -> !sql.contains("access_tokens"));
+        assertThat(statements).isNotEmpty().allMatch(sql -> !sql.contains("access_tokens"));
     }
 
     @Test

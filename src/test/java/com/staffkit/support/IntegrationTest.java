@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * suite (every subclass shares this configuration, so the context is cached), real tokens, and
  * data that each test creates for itself.
  *
- * <p>The caller cache is on, as in production: a test that changes a credential in SQL behind the
- * service's back (which no instance would announce) does so before the credential is first used.
+ * <p>The caches are on, as in production: a test that changes a credential or a staff row in SQL
+ * behind the service's back (which no instance would announce) does so before it is first read.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

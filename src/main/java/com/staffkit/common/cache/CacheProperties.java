@@ -13,14 +13,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param listenerUrl the JDBC URL the change listener connects to, when the data source's URL leads
  *     through something that does not carry {@code LISTEN} (PgBouncer in transaction mode); unset or
  *     blank: the data source's URL
+ * @param staffRows how many staff members each instance keeps in memory for reads by id (zero: none)
  */
 @ConfigurationProperties("staffkit.cache")
-record CacheProperties(
+public record CacheProperties(
         @DefaultValue("100ms") Duration reconnectBackoff,
         @DefaultValue("5s") Duration maxReconnectBackoff,
-        @Nullable String listenerUrl) {
+        @Nullable String listenerUrl,
+        @DefaultValue("20000") int staffRows) {
 
-    CacheProperties {
+    public CacheProperties {
+        if (staffRows < 0) {
+            throw new IllegalArgumentException("staffkit.cache.staff-rows must be zero or more");
+        }
         if (!reconnectBackoff.isPositive() || maxReconnectBackoff.compareTo(reconnectBackoff) < 0) {
             throw new IllegalArgumentException(
                     "staffkit.cache.reconnect-backoff must be positive and at most staffkit.cache.max-reconnect-backoff");

@@ -12,7 +12,8 @@ class CachePropertiesTests {
 
     @Test
     void reconnectionWaitsDoubleFromTheFirstUpToTheLongest() {
-        IntervalFunction backoff = new CacheProperties(Duration.ofMillis(100), Duration.ofSeconds(5), null).backoff();
+        IntervalFunction backoff =
+                new CacheProperties(Duration.ofMillis(100), Duration.ofSeconds(5), null, 20000).backoff();
 
         assertThat(IntStream.rangeClosed(1, 9).mapToObj(backoff::apply))
                 .containsExactly(100L, 200L, 400L, 800L, 1600L, 3200L, 5000L, 5000L, 5000L);
@@ -20,9 +21,9 @@ class CachePropertiesTests {
 
     @Test
     void aLongestWaitBelowTheFirstIsRefused() {
-        assertThatThrownBy(() -> new CacheProperties(Duration.ofSeconds(2), Duration.ofSeconds(1), null))
+        assertThatThrownBy(() -> new CacheProperties(Duration.ofSeconds(2), Duration.ofSeconds(1), null, 20000))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CacheProperties(Duration.ZERO, Duration.ofSeconds(1), null))
+        assertThatThrownBy(() -> new CacheProperties(Duration.ZERO, Duration.ofSeconds(1), null, 20000))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

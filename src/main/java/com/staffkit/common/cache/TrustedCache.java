@@ -1,0 +1,82 @@
+package com.staffkit.common.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * A bounded read-through cache that serves only while {@link CacheTrust} says this instance hears
+ * every committed change, and never keeps a value read before an eviction that raced with it.
+ *
+ * <p>Every eviction moves a generation before it removes anything; a value read from the database
+ * is stored only if the generation has not moved since the read began, and the store is atomic with
+ * respect to the key's removal. So whichever order a read and a change's eviction take, the stale
+ * value is either never stored or removed after it was.
+ *
+ * @param <K> the key
+ * @param <V> what is cached: immutable
+ */
+public final class TrustedCache<K, V> {
+
+    private final String name;
+    private final Cache<K, V> entries;
+    private final CacheTrust trust;
+    /** Hits and misses as readers see them: a read while not trusted is a miss too. */
+    private final ConcurrentStatsCounter stats = new ConcurrentStatsCounter();
+
+    private final AtomicLong generation = new AtomicLong();
+    private final boolean enabled;
+
+    /**
+     * @param name the {@code cache} tag of its metrics
+     * @param maximumSize how many values it holds at most; zero turns it off
+     */
+    public TrustedCache(String name, long maximumSize, CacheTrust trust) {
+        this.name = name;
+        this.trust = trust;
+        this.enabled = maximumSize > 0;
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(Math.max(0, maximumSize))
+                .recordStats(() -> stats)
+                .build();
+    }
+
+    /** The value for {@code key}, from memory or else from {@code load} (and then kept, when allowed). */
+    public Optional<V> get(K key, Function<K, Optional<V>> load) {
+        if (!enabled || !trust.trusted()) {
+            stats.recordMisses(1);
+            return load.apply(key);
+        }
+        V cached = entries.policy().getIfPresentQuietly(key);
+        if (cached != null) {
+            stats.recordHits(1);
+            return Optional.of(cached);
+        }
+        stats.recordMisses(1);
+        long readFrom = generation.get();
+        Optional<V> loaded = load.apply(key);
+        loaded.ifPresent(value -> entries.asMap()
+                .compute(key, (k, held) -> generation.get() == readFrom && trust.trusted() ? value : held));
+        return loaded;
+    }
+
+    public void evict(K key) {
+        generation.incrementAndGet();
+        entries.invalidate(key);
+    }
+
+    public void evictAll() {
+        generation.incrementAndGet();
+        entries.invalidateAll();
+    }
+
+    /** {@code cache.size}, {@code cache.gets} (hit or miss), {@code cache.evictions} with {@code cache=<name>}. */
+    public void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, entries, name);
+    }
+}

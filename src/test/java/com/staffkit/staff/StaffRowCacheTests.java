@@ -1,0 +1,212 @@
+package com.staffkit.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.staffkit.support.IntegrationTest;
+import com.staffkit.support.SqlStatementCounter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Staff read by id from memory, as in production: a warm read costs no statement, whoever may see
+ * the row is decided on every read, and a change shows on the next read, whether made through this
+ * instance or announced by another.
+ */
+class StaffRowCacheTests extends IntegrationTest {
+
+    private String path(long id) {
+        return "/api/v1/staffs/" + id + "/";
+    }
+
+    private long createStore(String token) {
+        return api.post("/api/v1/stores")
+                .token(token)
+                .json(Map.of("name", "Cached rows store " + unique()))
+                .send()
+                .json()
+                .get("id")
+                .asLong();
+    }
+
+    @Test
+    void aWarmReadCostsNoStatement() {
+        Member admin = member(newOrganization("Rows warm"), "admin");
+        Member colleague = member(jdbcOrganizationOf(admin), "member");
+        assertThat(api.get(path(colleague.id())).token(admin.token()).send().status())
+                .isEqualTo(200);
+
+        SqlStatementCounter.start();
+        var response = api.get(path(colleague.id())).token(admin.token()).send();
+        List<String> statements = SqlStatementCounter.stop();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("email").asString()).isEqualTo(colleague.email());
+        assertThat(statements).isEmpty();
+    }
+
+    @Test
+    void anotherTenantGets404EvenForACachedRow() {
+        Member owner = member(newOrganization("Rows tenant A"), "admin");
+        Member stranger = member(newOrganization("Rows tenant B"), "admin");
+        assertThat(api.get(path(owner.id())).token(owner.token()).send().status())
+                .isEqualTo(200);
+
+        assertThat(api.get(path(owner.id())).token(stranger.token()).send().status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aStoreScopedManagerSeesOnlyItsStoresStaffAndItselfFromMemoryToo() {
+        long organization = newOrganization("Rows scoped");
+        Member admin = member(organization, "admin");
+        long store = createStore(admin.token());
+        long otherStore = createStore(admin.token());
+        long inStore = createStaff(Map.of(
+                        "organization",
+                        organization,
+                        "first_name",
+                        "In",
+                        "last_name",
+                        "Store",
+                        "email",
+                        uniqueEmail("in-store"),
+                        "retail_stores",
+                        List.of(store)))
+                .get("id")
+                .asLong();
+        long elsewhere = createStaff(Map.of(
+                        "organization",
+                        organization,
+                        "first_name",
+                        "Other",
+                        "last_name",
+                        "Store",
+                        "email",
+                        uniqueEmail("other-store"),
+                        "retail_stores",
+                        List.of(otherStore)))
+                .get("id")
+                .asLong();
+        Member manager = storeScopedManager(organization, List.of(store));
+        // Every row warm, read by one who sees them all.
+        for (long id : List.of(inStore, elsewhere, manager.id())) {
+            assertThat(api.get(path(id)).token(admin.token()).send().status()).isEqualTo(200);
+        }
+
+        assertThat(api.get(path(inStore)).token(manager.token()).send().status())
+                .isEqualTo(200);
+        assertThat(api.get(path(elsewhere)).token(manager.token()).send().status())
+                .isEqualTo(404);
+        assertThat(api.get(path(manager.id())).token(manager.token()).send().status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aChangeThroughThisInstanceShowsOnTheNextRead() {
+        Member admin = member(newOrganization("Rows changed"), "admin");
+        Member colleague = member(jdbcOrganizationOf(admin), "member");
+        assertThat(api.get(path(colleague.id())).token(admin.token()).send().status())
+                .isEqualTo(200);
+
+        assertThat(api.patch(path(colleague.id()))
+                        .token(admin.token())
+                        .json(Map.of("job_title", "Head of cached rows"))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(api.get(path(colleague.id()))
+                        .token(admin.token())
+                        .send()
+                        .json()
+                        .get("job_title")
+                        .asString())
+                .isEqualTo("Head of cached rows");
+    }
+
+    @Test
+    void aStoreRenamedShowsOnTheRowsThatListIt() {
+        long organization = newOrganization("Rows store renamed");
+        Member admin = member(organization, "admin");
+        long store = createStore(admin.token());
+        long staff = createStaff(Map.of(
+                        "organization",
+                        organization,
+                        "first_name",
+                        "Store",
+                        "last_name",
+                        "Listed",
+                        "email",
+                        uniqueEmail("listed"),
+                        "retail_stores",
+                        List.of(store)))
+                .get("id")
+                .asLong();
+        assertThat(api.get(path(staff)).token(admin.token()).send().status()).isEqualTo(200);
+
+        assertThat(api.patch("/api/v1/stores/" + store)
+                        .token(admin.token())
+                        .json(Map.of("name", "Renamed store"))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(api.get(path(staff))
+                        .token(admin.token())
+                        .send()
+                        .json()
+                        .get("retail_stores")
+                        .get(0)
+                        .get("name")
+                        .asString())
+                .isEqualTo("Renamed store");
+    }
+
+    @Test
+    void aChangeAnnouncedByAnotherInstanceShowsOnceItsNotificationArrives() {
+        long organization = newOrganization("Rows elsewhere");
+        Member admin = member(organization, "admin");
+        Member colleague = member(organization, "member");
+        assertThat(api.get(path(colleague.id())).token(admin.token()).send().status())
+                .isEqualTo(200);
+
+        // A change nobody announces stays unseen: the row really comes from memory.
+        jdbc.sql("update staff set job_title = 'Changed elsewhere' where id = :id")
+                .param("id", colleague.id())
+                .update();
+        assertThat(api.get(path(colleague.id()))
+                        .token(admin.token())
+                        .send()
+                        .json()
+                        .get("job_title")
+                        .isNull())
+                .as("unannounced")
+                .isTrue();
+
+        // What another instance's update sends as it commits.
+        jdbc.sql("select pg_notify('staffkit_changes', :payload)")
+                .param("payload", "staff.updated staff " + colleague.id() + " " + organization)
+                .query((rs, row) -> row)
+                .list();
+
+        await().atMost(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> "Changed elsewhere"
+                        .equals(api.get(path(colleague.id()))
+                                .token(admin.token())
+                                .send()
+                                .json()
+                                .get("job_title")
+                                .asString()));
+    }
+
+    private long jdbcOrganizationOf(Member member) {
+        return jdbc.sql("select organization_id from staff where id = :id")
+                .param("id", member.id())
+                .query(Long.class)
+                .single();
+    }
+}
