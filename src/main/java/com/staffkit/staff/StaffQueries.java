@@ -64,6 +64,23 @@ class StaffQueries {
 
     Optional<StaffRow> lookup(Visibility visibility, StaffLookup lookup) {
         SqlWhere where = StaffConditions.visible(visibility);
+        andMatching(where, lookup);
+        // Two rows would be ambiguous: "exactly one staff member or 404".
+        return single(where, "order by s.id limit 2");
+    }
+
+    /** The ids of every staff member a lookup matches, whoever may see them, in id order: at most {@code limit}. */
+    List<Long> lookupIds(StaffLookup lookup, int limit) {
+        SqlWhere where = new SqlWhere();
+        andMatching(where, lookup);
+        return jdbc.sql("select s.id from staff s" + where.sql() + " order by s.id limit :limit")
+                .params(where.params())
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+    }
+
+    private static void andMatching(SqlWhere where, StaffLookup lookup) {
         if (lookup.key() != null) {
             where.and("s.key = :key", "key", lookup.key());
         }
@@ -79,8 +96,6 @@ class StaffQueries {
         if (lookup.remoteId() != null) {
             where.and("s.remote_id = :remoteId", "remoteId", lookup.remoteId());
         }
-        // Two rows would be ambiguous: "exactly one staff member or 404".
-        return single(where, "order by s.id limit 2");
     }
 
     Optional<StaffRow> findServiceUser(long organization) {

@@ -15,6 +15,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class StaffReader {
 
+    /** How many matches of one lookup are kept in memory; a lookup matching more reads the database. */
+    private static final int MATCHES_KEPT = 8;
+
     private final StaffQueries queries;
     private final StaffRowCache cache;
     private final StaffMapper mapper;
@@ -97,9 +100,33 @@ public class StaffReader {
     }
 
     StaffResponse lookup(Caller caller, StaffLookup lookup) {
-        return queries.lookup(Visibility.of(caller), lookup)
-                .map(mapper::toResponse)
-                .orElseThrow(StaffNotFoundException::forLookup);
+        Visibility visibility = Visibility.of(caller);
+        Optional<StaffRow> found = TransactionSynchronizationManager.isActualTransactionActive()
+                ? queries.lookup(visibility, lookup)
+                : cachedLookup(visibility, lookup);
+        return found.map(mapper::toResponse).orElseThrow(StaffNotFoundException::forLookup);
+    }
+
+    /**
+     * The lookup's matches from memory, narrowed to those the caller sees: exactly one, or none
+     * (ambiguous or unknown), as {@link StaffQueries#lookup} decides in SQL. A lookup matching more
+     * staff than are kept is left to the database.
+     */
+    private Optional<StaffRow> cachedLookup(Visibility visibility, StaffLookup lookup) {
+        Optional<List<Long>> matches = cache.matches(lookup, key -> {
+            List<Long> ids = queries.lookupIds(key, MATCHES_KEPT + 1);
+            return ids.size() > MATCHES_KEPT ? Optional.empty() : Optional.of(ids);
+        });
+        if (matches.isEmpty()) {
+            return queries.lookup(visibility, lookup);
+        }
+        List<StaffRow> visible = matches.get().stream()
+                .map(id -> cache.row(id, queries::findAnyById))
+                .flatMap(Optional::stream)
+                .filter(visibility::sees)
+                .limit(2)
+                .toList();
+        return visible.size() == 1 ? Optional.of(visible.getFirst()) : Optional.empty();
     }
 
     @Transactional(readOnly = true)

@@ -203,6 +203,98 @@ class StaffRowCacheTests extends IntegrationTest {
                                 .asString()));
     }
 
+    @Test
+    void aWarmLookupCostsNoStatementAndFollowsAnEmailChange() {
+        long organization = newOrganization("Lookups warm");
+        Member admin = member(organization, "admin");
+        Member colleague = member(organization, "member");
+        String byOldEmail = "/api/v1/staffs/lookup?email=" + colleague.email();
+        assertThat(api.get(byOldEmail).token(admin.token()).send().status()).isEqualTo(200);
+
+        SqlStatementCounter.start();
+        var warm = api.get(byOldEmail).token(admin.token()).send();
+        List<String> statements = SqlStatementCounter.stop();
+        assertThat(warm.status()).isEqualTo(200);
+        assertThat(warm.json().get("id").asLong()).isEqualTo(colleague.id());
+        assertThat(statements).isEmpty();
+
+        String newEmail = uniqueEmail("moved");
+        assertThat(api.patch(path(colleague.id()))
+                        .token(admin.token())
+                        .json(Map.of("email", newEmail))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(api.get(byOldEmail).token(admin.token()).send().status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/staffs/lookup?email=" + newEmail)
+                        .token(admin.token())
+                        .send()
+                        .json()
+                        .get("id")
+                        .asLong())
+                .isEqualTo(colleague.id());
+    }
+
+    @Test
+    void aLookupSeesOnlyTheCallersMatchesAndFindsStaffCreatedAfterIt() {
+        long organization = newOrganization("Lookups tenant A");
+        long other = newOrganization("Lookups tenant B");
+        Member admin = member(organization, "admin");
+        Member stranger = member(other, "admin");
+        String remoteId = "R-" + unique();
+        long mine = createStaff(Map.of(
+                        "organization",
+                        organization,
+                        "first_name",
+                        "Remote",
+                        "last_name",
+                        "Mine",
+                        "email",
+                        uniqueEmail("remote-mine"),
+                        "remote_id",
+                        remoteId))
+                .get("id")
+                .asLong();
+        createStaff(Map.of(
+                "organization",
+                other,
+                "first_name",
+                "Remote",
+                "last_name",
+                "Theirs",
+                "email",
+                uniqueEmail("remote-theirs"),
+                "remote_id",
+                remoteId));
+        String byRemoteId = "/api/v1/staffs/lookup?remote_id=" + remoteId;
+        assertThat(api.get(byRemoteId).token(stranger.token()).send().status()).isEqualTo(200);
+
+        var found = api.get(byRemoteId).token(admin.token()).send();
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.json().get("id").asLong()).isEqualTo(mine);
+
+        // A lookup that found nothing finds the staff member created after it.
+        String later = "R-" + unique();
+        String byLater = "/api/v1/staffs/lookup?remote_id=" + later;
+        assertThat(api.get(byLater).token(admin.token()).send().status()).isEqualTo(404);
+        long created = createStaff(Map.of(
+                        "organization",
+                        organization,
+                        "first_name",
+                        "Remote",
+                        "last_name",
+                        "Later",
+                        "email",
+                        uniqueEmail("remote-later"),
+                        "remote_id",
+                        later))
+                .get("id")
+                .asLong();
+        assertThat(api.get(byLater).token(admin.token()).send().json().get("id").asLong())
+                .isEqualTo(created);
+    }
+
     private long jdbcOrganizationOf(Member member) {
         return jdbc.sql("select organization_id from staff where id = :id")
                 .param("id", member.id())
