@@ -1,12 +1,11 @@
 package com.staffkit.auth;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
 import com.staffkit.common.cache.CacheTrust;
 import com.staffkit.common.cache.ChangesMissed;
 import com.staffkit.common.cache.CommittedChange;
+import com.staffkit.common.cache.TrustedCache;
 import com.staffkit.common.events.Target;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.security.Secrets;
@@ -14,14 +13,12 @@ import com.staffkit.role.RoleEvents;
 import com.staffkit.staff.StaffEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -50,8 +47,8 @@ class CallerCache implements MeterBinder {
      */
     static final long MAX_WEIGHT = 500_000;
 
-    /** A caller kept for {@code lifetime}, stored under eviction {@code generation}. */
-    private record Entry(Caller caller, Duration lifetime, long generation) {
+    /** A caller kept for {@code lifetime}. */
+    private record Entry(Caller caller, Duration lifetime) {
 
         int weight() {
             Caller c = caller;
@@ -62,31 +59,23 @@ class CallerCache implements MeterBinder {
         }
     }
 
-    private final Cache<String, Entry> entries;
-    /** Hits and misses as requests see them: a hit is a caller served without a lookup. */
-    private final ConcurrentStatsCounter stats = new ConcurrentStatsCounter();
-    /**
-     * Moves on every eviction: an entry stored under an older generation is never served, so a
-     * lookup that raced with a change (announced here or elsewhere) or with a loss of trust stores
-     * nothing that outlives it.
-     */
-    private final AtomicLong generation = new AtomicLong();
+    /** Hits are callers served without a lookup; a lookup that raced with a change stores nothing. */
+    private final TrustedCache<String, Entry> entries;
 
     private final Duration ttl;
-    private final CacheTrust trust;
     private final Clock clock;
 
     CallerCache(AuthProperties properties, CacheTrust trust, Clock clock) {
         Duration configured = properties.callerCacheTtl();
         this.ttl = configured == null || configured.isNegative() ? Duration.ZERO : configured;
-        this.trust = trust;
         this.clock = clock;
-        this.entries = Caffeine.newBuilder()
-                .expireAfter(Expiry.writing((String key, Entry entry) -> entry.lifetime()))
-                .maximumWeight(MAX_WEIGHT)
-                .weigher((String key, Entry entry) -> entry.weight())
-                .recordStats(() -> stats)
-                .build();
+        this.entries = new TrustedCache<>(
+                METRIC_NAME,
+                trust,
+                Caffeine.newBuilder()
+                        .expireAfter(Expiry.writing((String key, Entry entry) -> entry.lifetime()))
+                        .maximumWeight(MAX_WEIGHT)
+                        .weigher((String key, Entry entry) -> entry.weight()));
     }
 
     boolean enabled() {
@@ -98,35 +87,17 @@ class CallerCache implements MeterBinder {
         if (!enabled()) {
             return resolve.apply(secret).map(ResolvedCaller::caller);
         }
-        if (!trust.trusted()) {
-            stats.recordMisses(1);
-            return resolve.apply(secret).map(ResolvedCaller::caller);
-        }
         String key = kind + ':' + Base64.getEncoder().encodeToString(Secrets.sha256(secret));
-        long current = generation.get();
-        Entry cached = entries.policy().getIfPresentQuietly(key);
-        if (cached != null && cached.generation() == current) {
-            stats.recordHits(1);
-            return Optional.of(cached.caller());
-        }
-        stats.recordMisses(1);
-        Optional<ResolvedCaller> resolved = resolve.apply(secret);
-        if (resolved.isEmpty()) {
-            entries.invalidate(key);
-            return Optional.empty();
-        }
-        Duration lifetime = lifetime(resolved.get().expiresAt());
-        if (lifetime.isPositive() && trust.trusted()) {
-            // Stored under the generation read before the lookup: an eviction that committed
-            // meanwhile, or a loss of trust, makes it a miss.
-            entries.put(key, new Entry(resolved.get().caller(), lifetime, current));
-        }
-        return Optional.of(resolved.get().caller());
+        // An entry whose credential expires now lives for no time: it is never served.
+        return entries.get(
+                        key,
+                        k -> resolve.apply(secret)
+                                .map(resolved -> new Entry(resolved.caller(), lifetime(resolved.expiresAt()))))
+                .map(Entry::caller);
     }
 
     void evictAll() {
-        generation.incrementAndGet();
-        entries.invalidateAll();
+        entries.evictAll();
     }
 
     /** A change announced here as it committed, or by any instance through its notification. */
@@ -165,15 +136,15 @@ class CallerCache implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        CaffeineCacheMetrics.monitor(registry, entries, METRIC_NAME);
+        entries.bindTo(registry);
     }
 
-    /** The time to live, or less when the credential expires sooner. */
+    /** The time to live, or less when the credential expires sooner (none once it has expired). */
     private Duration lifetime(Instant expiresAt) {
         if (expiresAt == null) {
             return ttl;
         }
         Duration left = Duration.between(clock.instant(), expiresAt);
-        return left.compareTo(ttl) < 0 ? left : ttl;
+        return left.isNegative() ? Duration.ZERO : left.compareTo(ttl) < 0 ? left : ttl;
     }
 }

@@ -37,13 +37,22 @@ public final class TrustedCache<K, V> {
      * @param maximumSize how many values it holds at most; zero turns it off
      */
     public TrustedCache(String name, long maximumSize, CacheTrust trust) {
+        this(name, trust, maximumSize > 0, Caffeine.newBuilder().maximumSize(Math.max(0, maximumSize)));
+    }
+
+    /**
+     * @param name the {@code cache} tag of its metrics
+     * @param bounds how it is bounded and when values expire (size or weight, expiry)
+     */
+    public TrustedCache(String name, CacheTrust trust, Caffeine<? super K, ? super V> bounds) {
+        this(name, trust, true, bounds);
+    }
+
+    private TrustedCache(String name, CacheTrust trust, boolean enabled, Caffeine<? super K, ? super V> bounds) {
         this.name = name;
         this.trust = trust;
-        this.enabled = maximumSize > 0;
-        this.entries = Caffeine.newBuilder()
-                .maximumSize(Math.max(0, maximumSize))
-                .recordStats(() -> stats)
-                .build();
+        this.enabled = enabled;
+        this.entries = bounds.recordStats(() -> stats).build();
     }
 
     /** The value for {@code key}, from memory or else from {@code load} (and then kept, when allowed). */
