@@ -5,9 +5,11 @@ jq -r '
 def r($n): if $n == null then "–" elif $n >= 100 then ($n | round | tostring) else ($n * 100 | round / 100 | tostring) end;
 def pct($n): if $n == null then "–" else (($n * 100 | round | tostring) + "%") end;
 def times($n): if $n == null then "–" else (r($n) + "×") end;
-def client: if .target == "sql" then "SQL floor (pgbench)" elif .auth == "bearer" then "service, bearer token" else "service, API key" end;
+def client: if .target == "sql" then "SQL floor (pgbench)" elif .target == "keycloak" then "Keycloak, bearer token" elif .auth == "bearer" then "service, bearer token" else "service, API key" end;
 def errors: [.errors[]] | add;
-def c16($e; $a): first(.results[] | select(.endpoint == $e and .auth == $a and .concurrency == 16)) // null;
+def c16($e; $a): first(.results[] | select(.target == "service" and .endpoint == $e and .auth == $a and .concurrency == 16)) // null;
+def cell($t; $e; $a; $c): first(.results[] | select(.target == $t and .endpoint == $e and .auth == $a and .concurrency == $c)) // null;
+def ratio($s; $k): if $s == null or $k == null or $k.rps == 0 then "–" else times($s.rps / $k.rps) end;
 def stmt($e; $a): first(.statements[] | select(.endpoint == $e and .auth == $a)) // null;
 def met($ok): if $ok == null then "–" elif $ok then "yes" else "**no**" end;
 . as $run |
@@ -26,7 +28,7 @@ def met($ok): if $ok == null then "–" elif $ok then "yes" else "**no**" end;
 "",
 "| Endpoint | Client | Concurrency | req/s | p50 ms | p90 ms | p99 ms | errors | req/s vs floor | p50 vs floor | p99 vs floor | CPU ms/req JVM / PG / client / else | busy |",
 "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
-(.results | sort_by(.endpoint, .concurrency, (if .target == "sql" then 0 elif .auth == "bearer" then 1 else 2 end))[] |
+(.results | sort_by(.endpoint, .concurrency, (if .target == "sql" then 0 elif .target == "keycloak" then 3 elif .auth == "bearer" then 1 else 2 end))[] |
   "| \(.endpoint) | \(client) | \(.concurrency) | \(r(.rps)) | \(r(.latency_ms.p50)) | \(r(.latency_ms.p90)) | \(r(.latency_ms.p99)) | \(errors) | \(pct(.vs_floor.rps_ratio)) | \(times(.vs_floor.p50_ratio)) | \(times(.vs_floor.p99_ratio)) | \(if .cpu then "\(r(.cpu.java_ms_per_request)) / \(r(.cpu.postgres_ms_per_request)) / \(r(.cpu.client_ms_per_request)) / \(r(.cpu.other_ms_per_request))" else "–" end) | \(if .cpu then "\(.cpu.machine_busy_pct)%\(if (.cpu.other_busy_pct // 0) > 10 then " ⚠" else "" end)" else "–" end) |"),
 "",
 "`create_password` sends a password, so each request pays one bcrypt hash (strength 10); its floor is the plain insert.",
@@ -69,5 +71,32 @@ def met($ok): if $ok == null then "–" elif $ok then "yes" else "**no**" end;
 "| Peak RSS < 512 MB | \(.rss_mb.peak) MB | | \(met(.rss_mb.peak < 512)) |",
 "| Start-up to healthy < 10 s | \(.startup.ready_ms / 1000 | r(.)) s | | \(met(.startup.ready_ms < 10000)) |",
 "",
+(if .keycloak == null then empty else
+  .keycloak as $k |
+  "## Keycloak beside Staffkit",
+  "",
+  "Keycloak \($k.version) in production mode (`\($k.build)`, then `kc.sh start --optimized`), heap `\($k.jvm_heap)`, \($k.gc_collector), on the same PostgreSQL (database `keycloak`), measured after the service with the same wrk settings, the service stopped. Realm `\($k.realm)`: \($k.users.seeded) users seeded from the \($k.users.staff_in_bench_database) staff of the bench database\(if $k.users.complete then "" else " (**not all**: the seed stops after \($k.users.seed_limit_s) s)" end). Keycloak is called with a realm administrator'"'"'s bearer token; Staffkit with the bench owner'"'"'s bearer token or API key. Ratio: Staffkit req/s ÷ Keycloak req/s (above 1×: Staffkit serves more).",
+  "",
+  "| Call | Keycloak | Staffkit credential | Concurrency | Keycloak req/s | Staffkit req/s | ratio | Keycloak p99 ms | Staffkit p99 ms |",
+  "|---|---|---|--:|--:|--:|--:|--:|--:|",
+  ( [ ["GET one user by id", "get", "bearer"], ["GET one user by id", "get", "api_key"],
+      ["Partial-name search, 20 a page", "search", "bearer"],
+      ["Lookup by email", "lookup_email", "bearer"], ["Lookup by email", "lookup_email", "api_key"],
+      ["Lookup by remote_id (Keycloak: attribute search)", "lookup_remote_id", "bearer"],
+      ["Create without password", "create", "bearer"],
+      ["Create with password (Keycloak Argon2id, Staffkit bcrypt)", "create_password", "bearer"] ][] as [$name, $e, $a] |
+    ($run.settings.concurrency[]) as $c |
+    cell("keycloak"; $e; "bearer"; $c) as $kc | cell("service"; $e; $a; $c) as $sk |
+    select($kc != null and $sk != null) |
+    "| \($name) | `\($k.calls[$e] | split(" (")[0])` | \(if $a == "bearer" then "bearer token" else "API key" end) | \($c) | \(r($kc.rps)) | \(r($sk.rps)) | \(ratio($sk; $kc)) | \(r($kc.latency_ms.p99)) | \(r($sk.latency_ms.p99)) |"),
+  "",
+  "| | Keycloak | Staffkit |",
+  "|---|--:|--:|",
+  "| Start-up to healthy | \($k.startup.ready_ms / 1000 | r(.)) s | \($run.startup.ready_ms / 1000 | r(.)) s |",
+  "| RSS after start | \($k.rss_mb.after_start) MB | \($run.rss_mb.after_start) MB |",
+  "| Peak RSS (VmHWM) | \($k.rss_mb.peak) MB | \($run.rss_mb.peak) MB |",
+  "| GC | \($k.gc.collections) collections, \($k.gc.pause_ms_total) ms of pauses | \($run.gc.collections) collections, \($run.gc.pause_ms_total) ms of pauses |",
+  ""
+end),
 "Plans of the service'"'"'s queries during this run: [`\(.plans_file)`](\(.plans_file)). Raw data: [`\(.date).json`](\(.date).json)."
 ' "$1"
