@@ -68,7 +68,11 @@ psql_kc() {
 }
 
 # The build-time options: the optimized server image kc.sh build writes into lib/quarkus.
-KC_BUILD_OPTIONS=(--db=postgres --health-enabled=true --cache=local)
+KC_BUILD_OPTIONS=(--db=postgres --health-enabled=true)
+# The start options (with --optimized): http on loopback, a local cache as for a single node (the
+# default, ispn, forms a cluster over JGroups).
+KC_START_OPTIONS=(--http-enabled=true --http-host=127.0.0.1 --http-port="$KC_PORT" --http-management-port="$KC_MANAGEMENT_PORT"
+  --hostname-strict=false --cache=local)
 
 # kc_build: kc.sh build once per set of build options (production mode, then start --optimized).
 kc_build() {
@@ -105,8 +109,7 @@ kc_start() {
     [ -z "${JAVA_OPTS_APPEND:-}" ] || export JAVA_OPTS_APPEND
     KC_DB_URL="jdbc:postgresql://127.0.0.1:$BENCH_PG_PORT/$KC_DB" KC_DB_USERNAME=$KC_DB KC_DB_PASSWORD=$BENCH_DB_PASSWORD \
       KC_BOOTSTRAP_ADMIN_USERNAME=$KC_ADMIN KC_BOOTSTRAP_ADMIN_PASSWORD=$BENCH_PASSWORD \
-      exec "$KC_DIST/bin/kc.sh" start --optimized --http-enabled=true --http-host=127.0.0.1 --http-port="$KC_PORT" \
-      --http-management-port="$KC_MANAGEMENT_PORT" --hostname-strict=false
+      exec "$KC_DIST/bin/kc.sh" start --optimized "${KC_START_OPTIONS[@]}"
   ) >"$kc_log" 2>&1 &
   KC_SCRIPT_PID=$!
   local deadline=$((SECONDS + ${BENCH_KEYCLOAK_START_TIMEOUT:-300}))
