@@ -38,7 +38,7 @@ class RefreshTokenRepository {
     Optional<RefreshToken> findForUpdate(byte[] hash) {
         return jdbc.sql("""
                         select t.id, t.family_id, t.staff_id, t.organization_id, t.expires_at, t.used_at, t.revoked_at,
-                               s.is_active and organization_active(o.path) and t.session_epoch = s.session_epoch as account_active,
+                               s.is_active and (select f.in_force from organization_in_force(o.path) f) and t.session_epoch = s.session_epoch as account_active,
                                t.session_epoch
                         from refresh_tokens t
                         join staff s on s.id = t.staff_id

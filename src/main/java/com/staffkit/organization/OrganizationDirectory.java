@@ -14,7 +14,7 @@ public class OrganizationDirectory {
         this.queries = queries;
     }
 
-    /** True when the organization and every organization above it are active ({@code organization_active}, V21). */
+    /** True when the organization and every organization above it are active ({@code organization_in_force}, V24). */
     public boolean isActive(long organizationId) {
         return queries.isActive(organizationId);
     }

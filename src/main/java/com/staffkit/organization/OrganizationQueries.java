@@ -54,7 +54,8 @@ class OrganizationQueries {
 
     /** Whether the organization and every organization above it are active. */
     boolean isActive(long organizationId) {
-        return jdbc.sql("select exists (select 1 from organizations where id = :id and organization_active(path))")
+        return jdbc.sql(
+                        "select exists (select 1 from organizations o where o.id = :id and (select f.in_force from organization_in_force(o.path) f))")
                 .param("id", organizationId)
                 .query(Boolean.class)
                 .single();

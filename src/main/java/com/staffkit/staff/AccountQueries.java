@@ -20,7 +20,7 @@ class AccountQueries {
 
     Optional<AccountSummary> findSummary(long staffId) {
         return jdbc.sql("""
-                        select s.id, s.organization_id, s.first_name, s.email, s.is_active and organization_active(o.path) as active,
+                        select s.id, s.organization_id, s.first_name, s.email, s.is_active and (select f.in_force from organization_in_force(o.path) f) as active,
                                s.has_activated
                         from staff s join organizations o on o.id = s.organization_id
                         where s.id = :id
@@ -47,7 +47,7 @@ class AccountQueries {
     /** The facts {@link LoginAccount#canLogIn} decides on; the role part is the roles' own flag (V23). */
     private static final String LOGIN_ACCOUNT = """
             select s.id, s.organization_id, s.password_hash, s.session_epoch, s.is_active,
-                   organization_active(o.path) as organization_active, s.has_activated, s.is_service_user,
+                   (select f.in_force from organization_in_force(o.path) f) as organization_active, s.has_activated, s.is_service_user,
                    exists (select 1 from staff_roles sr join roles r on r.id = sr.role_id
                            where sr.staff_id = s.id and r.allows_login) as holds_role_allowing_login
             from staff s

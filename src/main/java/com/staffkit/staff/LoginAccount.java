@@ -3,7 +3,7 @@ package com.staffkit.staff;
 /**
  * What login needs to know of an account: the facts {@link #canLogIn} decides on.
  *
- * @param organizationActive its organization and every one above it are active ({@code organization_active()})
+ * @param organizationActive its organization and every one above it are active ({@code organization_in_force()}, V24)
  * @param holdsRoleAllowingLogin it holds a role whose {@code allows_login} flag is set (any but worker)
  */
 public record LoginAccount(
