@@ -66,19 +66,6 @@ class AccessTokenRepository {
                 .optional();
     }
 
-    /** The account whose token this was, when it was in force until now. */
-    record TokenOwner(long staffId, long organizationId) {}
-
-    Optional<TokenOwner> revoke(byte[] hash, Instant now) {
-        return jdbc.sql("""
-                        update access_tokens set revoked_at = :now where token_hash = :hash and revoked_at is null
-                        returning staff_id, organization_id""")
-                .param("now", Timestamp.from(now))
-                .param("hash", hash)
-                .query((rs, row) -> new TokenOwner(rs.getLong("staff_id"), rs.getLong("organization_id")))
-                .optional();
-    }
-
     /**
      * The store scope read from the columns {@code all_stores} and {@code stores} of
      * {@code staff_store_scope()} (V19): every store, else the assigned stores (none when the

@@ -96,13 +96,6 @@ class SessionService {
                 .ifPresent(token -> revokeFamily(token, clock.instant()));
     }
 
-    @Transactional
-    void revokeAccessToken(String accessToken) {
-        accessTokens
-                .revoke(Secrets.sha256(accessToken), clock.instant())
-                .ifPresent(owner -> announceRevoked(owner.staffId(), owner.organizationId()));
-    }
-
     /** One statement per request, without a transaction around it. */
     Optional<ResolvedCaller> resolve(String accessToken) {
         return accessTokens.findCaller(Secrets.sha256(accessToken), clock.instant());
