@@ -96,22 +96,18 @@ class CallerCache implements MeterBinder {
                 .map(Entry::caller);
     }
 
-    void evictAll() {
-        entries.evictAll();
-    }
-
     /** A change announced here as it committed, or by any instance through its notification. */
     @EventListener
     void onChange(CommittedChange change) {
         if (mayTouchCallers(change)) {
-            evictAll();
+            entries.evictAll();
         }
     }
 
     /** This instance may have missed changes: whatever is held is unknown. */
     @EventListener
     void onChangesMissed(ChangesMissed missed) {
-        evictAll();
+        entries.evictAll();
     }
 
     /**
