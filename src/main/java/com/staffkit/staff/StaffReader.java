@@ -36,14 +36,20 @@ public class StaffReader {
                 .orElseThrow(() -> StaffNotFoundException.forId(id));
     }
 
-    /**
-     * Outside a transaction, from memory when the row is there; inside one (a write reading back what
-     * it wrote) always from the database, which holds what the transaction changed.
-     */
     private Optional<StaffRow> visibleRow(Visibility visibility, long id) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return queries.findById(id, visibility);
-        }
+        return readsFromMemory() ? rowFromMemory(visibility, id) : queries.findById(id, visibility);
+    }
+
+    /**
+     * Outside a transaction, reads may come from memory; inside one (a write reading back what it
+     * wrote) they go to the database, which holds what the transaction changed.
+     */
+    private static boolean readsFromMemory() {
+        return !TransactionSynchronizationManager.isActualTransactionActive();
+    }
+
+    /** The row from memory when it is there (else read and kept), if the caller may see it. */
+    private Optional<StaffRow> rowFromMemory(Visibility visibility, long id) {
         return cache.row(id, queries::findAnyById).filter(visibility::sees);
     }
 
@@ -101,9 +107,8 @@ public class StaffReader {
 
     StaffResponse lookup(Caller caller, StaffLookup lookup) {
         Visibility visibility = Visibility.of(caller);
-        Optional<StaffRow> found = TransactionSynchronizationManager.isActualTransactionActive()
-                ? queries.lookup(visibility, lookup)
-                : cachedLookup(visibility, lookup);
+        Optional<StaffRow> found =
+                readsFromMemory() ? cachedLookup(visibility, lookup) : queries.lookup(visibility, lookup);
         return found.map(mapper::toResponse).orElseThrow(StaffNotFoundException::forLookup);
     }
 
@@ -121,9 +126,8 @@ public class StaffReader {
             return queries.lookup(visibility, lookup);
         }
         List<StaffRow> visible = matches.get().stream()
-                .map(id -> cache.row(id, queries::findAnyById))
+                .map(id -> rowFromMemory(visibility, id))
                 .flatMap(Optional::stream)
-                .filter(visibility::sees)
                 .limit(2)
                 .toList();
         return visible.size() == 1 ? Optional.of(visible.getFirst()) : Optional.empty();
