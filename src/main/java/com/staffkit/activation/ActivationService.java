@@ -62,7 +62,7 @@ class ActivationService {
     /** A new pending account gets its activation email in the transaction that creates it. */
     @EventListener
     void onActivationRequested(ActivationRequested event) {
-        accounts.find(event.staffId()).ifPresent(this::send);
+        send(event.account());
     }
 
     /** Sends a new activation email; earlier links stop working. */

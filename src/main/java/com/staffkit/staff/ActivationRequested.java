@@ -1,4 +1,7 @@
 package com.staffkit.staff;
 
-/** Published in the transaction that creates a pending staff member who has an email and can log in. */
-public record ActivationRequested(long staffId, long organizationId) {}
+/**
+ * Published in the transaction that creates a pending staff member who has an email and can log in,
+ * with what the activation email needs of the account (so it is not read back).
+ */
+public record ActivationRequested(AccountSummary account) {}

@@ -94,7 +94,8 @@ class StaffRegistration {
         Staff saved = writes.save(staff);
         events.publishEvent(StaffEvents.event(StaffEvents.CREATED, Actor.of(caller), saved, List.of(), now));
         if (!saved.isActivated() && saved.email() != null && RoleGrant.anyAllowsLogin(roles)) {
-            events.publishEvent(new ActivationRequested(saved.id(), saved.organizationId()));
+            events.publishEvent(new ActivationRequested(new AccountSummary(
+                    saved.id(), saved.organizationId(), profile.firstName(), saved.email(), saved.isActive(), false)));
         }
         StaffResponse response = reader.get(caller, saved.id());
         return generatedPassword == null ? response : response.withGeneratedPassword(generatedPassword);

@@ -10,6 +10,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -374,6 +375,28 @@ class ActivationTests extends IntegrationTest {
 
     @Nested
     class Outbox {
+
+        @Test
+        void moreEmailsThanOneClaimAreEachDeliveredOnce() throws Exception {
+            List<String> emails = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                String email = uniqueEmail("batch" + i);
+                emails.add(email);
+                pendingStaff(defaultOrganization(), email);
+            }
+            for (String email : emails) {
+                awaitMail(email, 1);
+            }
+            await().during(Duration.ofMillis(500))
+                    .atMost(WAIT)
+                    .until(() ->
+                            emails.stream().allMatch(e -> TestMail.messagesTo(e).size() == 1));
+            assertThat(jdbc.sql("select count(*) from email_outbox where recipient in (:r) and sent_at is not null")
+                            .param("r", emails)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(25);
+        }
 
         @Test
         void aFailedSendStaysQueuedAndIsDeliveredExactlyOnceLater() throws Exception {
