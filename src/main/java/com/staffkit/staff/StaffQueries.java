@@ -84,11 +84,19 @@ class StaffQueries {
         if (lookup.key() != null) {
             where.and("s.key = :key", "key", lookup.key());
         }
+        // Emails and usernames are unique across the service: one probe of login_identifiers finds
+        // the row whatever organizations the caller sees (staff's own indexes lead with the organization).
         if (lookup.email() != null) {
-            where.and("lower(s.email) = lower(:email)", "email", lookup.email());
+            where.and(
+                    "s.id = (select li.staff_id from login_identifiers li where li.identifier = lower(:email) and li.kind = 'email')",
+                    "email",
+                    lookup.email());
         }
         if (lookup.username() != null) {
-            where.and("lower(s.username) = lower(:username)", "username", lookup.username());
+            where.and(
+                    "s.id = (select li.staff_id from login_identifiers li where li.identifier = lower(:username) and li.kind = 'username')",
+                    "username",
+                    lookup.username());
         }
         if (lookup.organization() != null) {
             where.and("s.organization_id = :organization", "organization", lookup.organization());
