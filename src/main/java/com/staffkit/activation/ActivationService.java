@@ -2,6 +2,8 @@ package com.staffkit.activation;
 
 import com.staffkit.auth.LoginResponse;
 import com.staffkit.auth.SessionStarter;
+import com.staffkit.common.events.AccessEvent;
+import com.staffkit.common.events.Actor;
 import com.staffkit.common.security.Caller;
 import com.staffkit.mail.EmailMessage;
 import com.staffkit.mail.Mailer;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +40,7 @@ class ActivationService {
     private final AccountTokenProperties.Activation properties;
     private final AccountTokenProperties.Links links;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ActivationService(
             AccountTokens tokens,
@@ -46,7 +50,8 @@ class ActivationService {
             SessionStarter sessions,
             AccountTokenProperties.Activation properties,
             AccountTokenProperties.Links links,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.mailer = mailer;
@@ -55,6 +60,7 @@ class ActivationService {
         this.properties = properties;
         this.links = links;
         this.clock = clock;
+        this.events = events;
     }
 
     record ActivationInfo(String firstName, String email, String organization, Instant expiresAt) {}
@@ -68,7 +74,15 @@ class ActivationService {
     /** Sends a new activation email; earlier links stop working. */
     @Transactional
     void resend(Caller caller, long staffId) {
-        send(accounts.pendingForResend(caller, staffId));
+        AccountSummary account = accounts.pendingForResend(caller, staffId);
+        send(account);
+        events.publishEvent(AccessEvent.about(
+                AccessEvent.ACTIVATION_REQUESTED,
+                account.organizationId(),
+                Actor.of(caller),
+                account.staffId(),
+                null,
+                clock.instant()));
     }
 
     @Transactional(readOnly = true)

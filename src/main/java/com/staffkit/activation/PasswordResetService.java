@@ -1,6 +1,8 @@
 package com.staffkit.activation;
 
 import com.staffkit.common.error.GoneException;
+import com.staffkit.common.events.AccessEvent;
+import com.staffkit.common.events.Actor;
 import com.staffkit.common.limits.RateLimiter;
 import com.staffkit.mail.EmailMessage;
 import com.staffkit.mail.Mailer;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -30,6 +33,7 @@ class PasswordResetService {
     private final AccountTokenProperties.PasswordReset properties;
     private final AccountTokenProperties.Links links;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     PasswordResetService(
             AccountTokens tokens,
@@ -39,7 +43,8 @@ class PasswordResetService {
             RateLimiter rateLimiter,
             AccountTokenProperties.PasswordReset properties,
             AccountTokenProperties.Links links,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.mailer = mailer;
@@ -48,6 +53,7 @@ class PasswordResetService {
         this.properties = properties;
         this.links = links;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -57,7 +63,16 @@ class PasswordResetService {
                 "password-reset:email:" + email.trim().toLowerCase(Locale.ROOT),
                 properties.maxPerEmail(),
                 properties.window());
-        accounts.findResettable(email).ifPresent(this::send);
+        accounts.findResettable(email).ifPresent(account -> {
+            send(account);
+            events.publishEvent(AccessEvent.about(
+                    AccessEvent.PASSWORD_RESET_REQUESTED,
+                    account.organizationId(),
+                    Actor.ANONYMOUS,
+                    account.staffId(),
+                    null,
+                    clock.instant()));
+        });
     }
 
     @Transactional(noRollbackFor = GoneException.class)

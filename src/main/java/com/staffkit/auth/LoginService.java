@@ -2,14 +2,19 @@ package com.staffkit.auth;
 
 import com.staffkit.common.error.ApiException;
 import com.staffkit.common.error.UnauthorizedException;
+import com.staffkit.common.events.AccessEvent;
+import com.staffkit.common.events.Actor;
 import com.staffkit.common.limits.RateLimiter;
 import com.staffkit.common.security.Secrets;
 import com.staffkit.staff.LoginAccount;
 import com.staffkit.staff.StaffLogins;
 import com.staffkit.staff.StaffStoreAssignments;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -32,6 +37,8 @@ class LoginService {
     private final RateLimiter rateLimiter;
     private final AuthProperties properties;
     private final String unknownAccountHash;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     LoginService(
             StaffLogins staffLogins,
@@ -40,7 +47,9 @@ class LoginService {
             LoginThrottle throttle,
             StaffStoreAssignments storeAssignments,
             RateLimiter rateLimiter,
-            AuthProperties properties) {
+            AuthProperties properties,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.staffLogins = staffLogins;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
@@ -49,6 +58,8 @@ class LoginService {
         this.rateLimiter = rateLimiter;
         this.properties = properties;
         this.unknownAccountHash = passwordEncoder.encode(Secrets.newSecret());
+        this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -68,6 +79,7 @@ class LoginService {
         String identifier = request.username().trim();
         Optional<Duration> locked = throttle.reserve(identifier);
         if (locked.isPresent()) {
+            record(AccessEvent.LOGIN_LOCKED_OUT, staffLogins.findByIdentifier(identifier));
             throw new TooManyLoginAttemptsException(locked.get());
         }
         Optional<LoginAccount> account = staffLogins.findByIdentifier(identifier);
@@ -75,6 +87,7 @@ class LoginService {
             // Per account too, so guesses through the username and the email share one limit.
             Optional<Duration> accountLocked = throttle.reserve(accountKey(account.get()));
             if (accountLocked.isPresent()) {
+                record(AccessEvent.LOGIN_LOCKED_OUT, account);
                 throw new TooManyLoginAttemptsException(accountLocked.get());
             }
         }
@@ -84,6 +97,7 @@ class LoginService {
                 || hash == null
                 || !passwordMatches
                 || !account.get().canLogIn()) {
+            record(AccessEvent.LOGIN_FAILED, account);
             throw invalidCredentials();
         }
         LoginAccount staff = account.get();
@@ -94,6 +108,14 @@ class LoginService {
         }
         staffLogins.recordLogin(staff.staffId());
         return LoginResponse.of(sessions.start(staff.staffId(), staff.organizationId(), staff.sessionEpoch()));
+    }
+
+    /** A refused login, in the audit trail: the account when the identifier named one, never the identifier itself. */
+    private void record(String type, Optional<LoginAccount> account) {
+        Instant now = clock.instant();
+        events.publishEvent(account.map(found ->
+                        AccessEvent.about(type, found.organizationId(), Actor.ANONYMOUS, found.staffId(), null, now))
+                .orElseGet(() -> AccessEvent.unknownAccount(type, now)));
     }
 
     private static String accountKey(LoginAccount account) {

@@ -3,6 +3,8 @@ package com.staffkit.auth;
 import com.staffkit.common.cache.ChangeAnnouncer;
 import com.staffkit.common.cache.CommittedChange;
 import com.staffkit.common.error.UnauthorizedException;
+import com.staffkit.common.events.AccessEvent;
+import com.staffkit.common.events.Actor;
 import com.staffkit.common.events.DomainEvent;
 import com.staffkit.common.events.Target;
 import com.staffkit.common.security.Secrets;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -37,18 +40,21 @@ class SessionService {
     private final AuthProperties properties;
     private final ChangeAnnouncer changes;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     SessionService(
             AccessTokenRepository accessTokens,
             RefreshTokenRepository refreshTokens,
             AuthProperties properties,
             ChangeAnnouncer changes,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.properties = properties;
         this.changes = changes;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The secrets handed to the client once; the database keeps their hashes. */
@@ -82,6 +88,7 @@ class SessionService {
         if (token.usedAt() != null) {
             log.warn("A used refresh token was presented again; revoking session family of staff {}", token.staffId());
             revokeFamily(token, now);
+            recordEnded(AccessEvent.REFRESH_TOKEN_REUSED, Actor.ANONYMOUS, token, now);
             throw invalidRefreshToken();
         }
         refreshTokens.markUsed(token.id(), now);
@@ -93,7 +100,12 @@ class SessionService {
     void logout(String refreshToken) {
         refreshTokens
                 .findForUpdate(Secrets.sha256(refreshToken))
-                .ifPresent(token -> revokeFamily(token, clock.instant()));
+                .filter(token -> token.revokedAt() == null)
+                .ifPresent(token -> {
+                    Instant now = clock.instant();
+                    revokeFamily(token, now);
+                    recordEnded(AccessEvent.LOGGED_OUT, Actor.staff(token.staffId()), token, now);
+                });
     }
 
     /** One statement per request, without a transaction around it. */
@@ -128,6 +140,10 @@ class SessionService {
         refreshTokens.tokens().revokeFamily(token.familyId(), now);
         accessTokens.tokens().revokeFamily(token.familyId(), now);
         announceRevoked(token.staffId(), token.organizationId());
+    }
+
+    private void recordEnded(String type, Actor actor, RefreshTokenRepository.RefreshToken token, Instant now) {
+        events.publishEvent(AccessEvent.about(type, token.organizationId(), actor, token.staffId(), null, now));
     }
 
     /** The one place a session revocation that is no domain event reaches the caches. */

@@ -106,4 +106,10 @@ public final class Requires {
     @Documented
     @PreAuthorize(HAS + Permissions.API_KEYS_MANAGE + END)
     public @interface ApiKeysManage {}
+
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize(HAS + Permissions.AUDIT_READ + END)
+    public @interface AuditRead {}
 }

@@ -188,6 +188,10 @@ class AccessMatrixTests extends IntegrationTest {
         rules.put(
                 "PATCH /api/v1/organizations/{id}", needs("organizations:write", 404, () -> Map.of("name", "Renamed")));
         rules.put("DELETE /api/v1/organizations/{id}", needs("organizations:write", 404));
+
+        rules.put("GET /api/v1/audit-events", needs("audit:read", 200));
+        rules.put("GET /api/v1/audit-events/{id}", needs("audit:read", 404));
+        rules.put("GET /api/v1/staffs/{id}/history", needs("audit:read", 404));
         return rules;
     }
 

@@ -20,6 +20,11 @@ public class RecordedEvents {
         committed.add(event);
     }
 
+    /** Every committed event so far, oldest first. */
+    public List<DomainEvent> all() {
+        return List.copyOf(committed);
+    }
+
     /** The committed events about this target, oldest first. */
     public List<DomainEvent> about(String targetType, long targetId) {
         return committed.stream()

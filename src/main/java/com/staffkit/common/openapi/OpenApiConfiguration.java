@@ -34,7 +34,8 @@ class OpenApiConfiguration {
             tag("Roles and permissions", "Built-in and custom roles, and the permission catalogue"),
             tag("Organizations", "The organization tree: a franchisor and its franchisees, to any depth"),
             tag("API keys", "Keys for integration partners: send `X-Api-Key: <key>` or `Authorization: Token <key>`"),
-            tag("Activation and password reset", "Emailed single-use links for new and forgetful staff"));
+            tag("Activation and password reset", "Emailed single-use links for new and forgetful staff"),
+            tag("Audit", "Who changed what, when and from where: every change and access event, append-only"));
 
     @Bean
     RecordSchemas recordSchemas() {

@@ -89,10 +89,14 @@ final class StrictSchemas implements OpenApiCustomizer {
         Schema schema = parameter.getSchema();
         switch (parameter.getName()) {
             case "page" -> schema.minimum(BigDecimal.ONE)._default(1);
-            case "page_size" ->
-                schema.minimum(BigDecimal.ONE)
-                        .maximum(BigDecimal.valueOf(PageRequest.MAX_PAGE_SIZE))
-                        ._default(PageRequest.DEFAULT_PAGE_SIZE);
+            // A list with bounds of its own (the audit trail's 200) declares them on its parameter.
+            case "page_size" -> {
+                if (schema.getMaximum() == null) {
+                    schema.minimum(BigDecimal.ONE)
+                            .maximum(BigDecimal.valueOf(PageRequest.MAX_PAGE_SIZE))
+                            ._default(PageRequest.DEFAULT_PAGE_SIZE);
+                }
+            }
             case "after" -> schema.minimum(BigDecimal.ZERO);
             default -> {}
         }

@@ -20,6 +20,14 @@ import tools.jackson.databind.JacksonModule;
 @Configuration(proxyBeanMethods = false)
 class WebFilterConfiguration {
 
+    /** First of all: every response, refusals included, carries the request's X-Request-Id. */
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /** Every API path answers with and without a trailing slash ({@code /api/v1/staffs/} as in the seeds). */
     @Bean
     FilterRegistrationBean<UrlHandlerFilter> trailingSlashFilter() {
@@ -27,7 +35,7 @@ class WebFilterConfiguration {
                 .wrapRequest()
                 .build();
         FilterRegistrationBean<UrlHandlerFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
@@ -36,7 +44,7 @@ class WebFilterConfiguration {
             WebProperties properties, ProblemResponseWriter problems) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
                 new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(), problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
@@ -45,7 +53,7 @@ class WebFilterConfiguration {
     FilterRegistrationBean<NulCharacterFilter> nulCharacterFilter(ProblemResponseWriter problems) {
         FilterRegistrationBean<NulCharacterFilter> registration =
                 new FilterRegistrationBean<>(new NulCharacterFilter(problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 

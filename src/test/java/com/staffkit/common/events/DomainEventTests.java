@@ -6,6 +6,7 @@ import com.staffkit.support.IntegrationTest;
 import com.staffkit.support.RecordedEvents;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -23,10 +24,55 @@ class DomainEventTests extends IntegrationTest {
     long organization;
     Member admin;
 
+    int eventsBefore;
+
     @BeforeEach
     void setUp() {
+        eventsBefore = recorded.all().size();
         organization = newOrganization("Events " + unique());
         admin = member(organization, "admin");
+    }
+
+    /** Each kind of change above is in the audit trail too: every committed event has its row, as published. */
+    @AfterEach
+    void everyCommittedEventHasItsAuditRow() {
+        List<DomainEvent> events = recorded.all();
+        for (DomainEvent event : events.subList(eventsBefore, events.size())) {
+            List<Map<String, Object>> rows = jdbc.sql("""
+                            select actor_type, actor_id, actor_key_creator_id, changes::text as changes, organization_id
+                            from audit_events
+                            where type = :type and target_type = :targetType and target_id = :targetId
+                              and occurred_at = :occurredAt""")
+                    .param("type", event.type())
+                    .param("targetType", event.target().type())
+                    .param("targetId", event.target().id())
+                    .param("occurredAt", java.sql.Timestamp.from(event.occurredAt()))
+                    .query()
+                    .listOfRows();
+            assertThat(rows).as("audit rows of %s", event).hasSize(1);
+            Map<String, Object> row = rows.getFirst();
+            assertThat(row.get("actor_type"))
+                    .isEqualTo(event.actor().type().name().toLowerCase(java.util.Locale.ROOT));
+            assertThat(row.get("actor_id")).isEqualTo(event.actor().id());
+            assertThat(row.get("actor_key_creator_id")).isEqualTo(event.actor().keyCreatorId());
+            assertThat(row.get("organization_id")).isEqualTo(event.organizationId());
+            tools.jackson.databind.JsonNode changes = json.readTree((String) row.get("changes"));
+            assertThat(changes.size()).isEqualTo(event.changes().size());
+            for (int i = 0; i < changes.size(); i++) {
+                FieldChange change = event.changes().get(i);
+                tools.jackson.databind.JsonNode recorded = changes.get(i);
+                assertThat(recorded.get("field").asString()).isEqualTo(change.field());
+                if (change.secret()) {
+                    assertThat(recorded.toString())
+                            .isEqualTo("{\"field\":\"" + change.field() + "\",\"changed\":true}");
+                } else {
+                    assertThat(recorded.has("from") && recorded.has("to"))
+                            .as(recorded.toString())
+                            .isTrue();
+                    assertThat(recorded.get("to").isNull()).isEqualTo(change.to() == null);
+                }
+            }
+        }
     }
 
     @Nested

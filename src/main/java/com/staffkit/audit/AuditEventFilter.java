@@ -1,0 +1,149 @@
+package com.staffkit.audit;
+
+import com.staffkit.common.error.FieldViolation;
+import com.staffkit.common.error.InvalidRequestException;
+import com.staffkit.common.persistence.SqlWhere;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.BindParam;
+
+/** The filters of {@code GET /api/v1/audit-events} (and of a staff member's history), bound from the query string by name. */
+record AuditEventFilter(
+        @BindParam("type")
+        @Parameter(
+                name = "type",
+                description = "Event type; repeat for any of several. A trailing .* matches a prefix: staff.*")
+        @Nullable
+        List<String> types,
+
+        @BindParam("actor_type")
+        @Parameter(name = "actor_type", description = "staff, api_key, system or anonymous")
+        @Nullable
+        String actorType,
+
+        @BindParam("actor_id")
+        @Parameter(name = "actor_id", description = "The acting staff member's or API key's id")
+        @Nullable
+        Long actorId,
+
+        @BindParam("target_type")
+        @Parameter(name = "target_type", description = "staff, team, role, store, organization or api_key")
+        @Nullable
+        String targetType,
+
+        @BindParam("target_id") @Parameter(name = "target_id", description = "The changed item's id") @Nullable
+        Long targetId,
+
+        @Parameter(description = "Events at or after this instant (ISO 8601, e.g. 2026-01-31T00:00:00Z)") @Nullable
+        String since,
+
+        @Parameter(description = "Events before this instant (ISO 8601)") @Nullable
+        String until,
+
+        @Parameter(description = "Organization id (for callers that see several)") @Nullable
+        Long organization,
+
+        @BindParam("request_id")
+        @Parameter(name = "request_id", description = "The X-Request-Id of the request that made the change")
+        @Nullable
+        String requestId) {
+
+    static final Set<String> ACTOR_TYPES = Set.of("staff", "api_key", "system", "anonymous");
+    static final Set<String> TARGET_TYPES = Set.of("staff", "team", "role", "store", "organization", "api_key");
+    private static final Pattern TYPE = Pattern.compile("[a-z_]{1,40}(\\.[a-z_]{1,40}){0,3}(\\.\\*)?");
+
+    AuditEventFilter {
+        List<FieldViolation> errors = new ArrayList<>();
+        if (types != null) {
+            types = List.copyOf(types);
+            if (types.size() > 20) {
+                errors.add(new FieldViolation("type", "at most 20 types"));
+            }
+            types.stream()
+                    .filter(type -> !TYPE.matcher(type).matches())
+                    .findFirst()
+                    .ifPresent(type -> errors.add(new FieldViolation("type", "not an event type: " + type)));
+        }
+        if (actorType != null && !ACTOR_TYPES.contains(actorType)) {
+            errors.add(new FieldViolation("actor_type", "must be one of staff, api_key, system, anonymous"));
+        }
+        if (targetType != null && !TARGET_TYPES.contains(targetType)) {
+            errors.add(new FieldViolation(
+                    "target_type", "must be one of staff, team, role, store, organization, api_key"));
+        }
+        Instant from = instant("since", since, errors);
+        Instant to = instant("until", until, errors);
+        if (from != null && to != null && !from.isBefore(to)) {
+            errors.add(new FieldViolation("until", "must be after since"));
+        }
+        if (requestId != null && requestId.length() > 128) {
+            errors.add(new FieldViolation("request_id", "at most 128 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidRequestException.of(errors);
+        }
+    }
+
+    /** No filter at all: a staff member's history takes only its own. */
+    static AuditEventFilter none() {
+        return new AuditEventFilter(null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The predicates of these filters (the caller's visible organizations are added by the query). */
+    void addTo(SqlWhere where) {
+        if (types != null && !types.isEmpty()) {
+            List<String> exact =
+                    types.stream().filter(type -> !type.endsWith(".*")).toList();
+            List<String> prefixes = types.stream()
+                    .filter(type -> type.endsWith(".*"))
+                    .map(type -> SqlWhere.containing(type.substring(0, type.length() - 1))
+                            .substring(1))
+                    .toList();
+            where.and("(e.type = any(:types) or e.type like any(:typePrefixes))")
+                    .bind("types", exact.toArray(String[]::new))
+                    .bind("typePrefixes", prefixes.toArray(String[]::new));
+        }
+        if (actorType != null) {
+            where.and("e.actor_type = :actorType", "actorType", actorType);
+        }
+        if (actorId != null) {
+            where.and("e.actor_id = :actorId", "actorId", actorId);
+        }
+        if (targetType != null) {
+            where.and("e.target_type = :targetType", "targetType", targetType);
+        }
+        if (targetId != null) {
+            where.and("e.target_id = :targetId", "targetId", targetId);
+        }
+        if (since != null) {
+            where.and("e.occurred_at >= :since", "since", java.sql.Timestamp.from(Instant.parse(since)));
+        }
+        if (until != null) {
+            where.and("e.occurred_at < :until", "until", java.sql.Timestamp.from(Instant.parse(until)));
+        }
+        if (organization != null) {
+            where.and("e.organization_id = :organization", "organization", organization);
+        }
+        if (requestId != null) {
+            where.and("e.request_id = :requestId", "requestId", requestId);
+        }
+    }
+
+    private static @Nullable Instant instant(String field, @Nullable String value, List<FieldViolation> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException ex) {
+            errors.add(new FieldViolation(field, "must be an ISO 8601 instant such as 2026-01-31T00:00:00Z"));
+            return null;
+        }
+    }
+}
