@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,13 +50,9 @@ class AuditController {
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @Parameter(description = "The event's id (a UUID)") @PathVariable String id) {
         // Parsed here, after the permission check: what is not an event id names no event.
-        UUID eventId;
-        try {
-            eventId = UUID.fromString(id);
-        } catch (IllegalArgumentException ex) {
-            throw notFound(id);
-        }
-        return queries.findById(caller.organizations(), eventId).orElseThrow(() -> notFound(id));
+        return AuditEventIds.parse(id)
+                .flatMap(eventId -> queries.findById(caller.organizations(), eventId))
+                .orElseThrow(() -> new NotFoundException("No audit event with id " + id + "."));
     }
 
     @GetMapping("/api/v1/staffs/{id}/history")
@@ -91,9 +86,5 @@ class AuditController {
                 .build()
                 .toUriString();
         return new CursorPage<>(next, List.copyOf(results));
-    }
-
-    private static NotFoundException notFound(String id) {
-        return new NotFoundException("No audit event with id " + id + ".");
     }
 }

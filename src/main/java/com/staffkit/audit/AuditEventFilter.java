@@ -2,13 +2,15 @@ package com.staffkit.audit;
 
 import com.staffkit.common.error.FieldViolation;
 import com.staffkit.common.error.InvalidRequestException;
+import com.staffkit.common.events.Actor;
+import com.staffkit.common.events.Target;
 import com.staffkit.common.persistence.SqlWhere;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.BindParam;
@@ -54,8 +56,8 @@ record AuditEventFilter(
         @Nullable
         String requestId) {
 
-    static final Set<String> ACTOR_TYPES = Set.of("staff", "api_key", "system", "anonymous");
-    static final Set<String> TARGET_TYPES = Set.of("staff", "team", "role", "store", "organization", "api_key");
+    private static final List<String> ACTOR_TYPES =
+            Arrays.stream(Actor.Type.values()).map(Actor.Type::code).toList();
     private static final Pattern TYPE = Pattern.compile("[a-z_]{1,40}(\\.[a-z_]{1,40}){0,3}(\\.\\*)?");
 
     AuditEventFilter {
@@ -71,11 +73,10 @@ record AuditEventFilter(
                     .ifPresent(type -> errors.add(new FieldViolation("type", "not an event type: " + type)));
         }
         if (actorType != null && !ACTOR_TYPES.contains(actorType)) {
-            errors.add(new FieldViolation("actor_type", "must be one of staff, api_key, system, anonymous"));
+            errors.add(new FieldViolation("actor_type", "must be one of " + String.join(", ", ACTOR_TYPES)));
         }
-        if (targetType != null && !TARGET_TYPES.contains(targetType)) {
-            errors.add(new FieldViolation(
-                    "target_type", "must be one of staff, team, role, store, organization, api_key"));
+        if (targetType != null && !Target.TYPES.contains(targetType)) {
+            errors.add(new FieldViolation("target_type", "must be one of " + String.join(", ", Target.TYPES)));
         }
         Instant from = instant("since", since, errors);
         Instant to = instant("until", until, errors);

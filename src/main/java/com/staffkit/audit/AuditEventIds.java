@@ -2,6 +2,7 @@ package com.staffkit.audit;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,9 +23,13 @@ final class AuditEventIds {
         return new UUID(high, low);
     }
 
-    /** The smallest id an event at or after this moment can have. */
-    static UUID lowest(Instant from) {
-        return new UUID((from.toEpochMilli() << 16) | 0x7000L, 0x8000000000000000L);
+    /** The id a client sent, if it is one (any UUID: ids of other versions name no event, and are not found). */
+    static Optional<UUID> parse(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException ex) {
+            return Optional.empty();
+        }
     }
 
     /** The moment an id was made for (to the millisecond). */

@@ -37,7 +37,7 @@ record AuditPage(
         if (pageSize != null && (pageSize < 1 || pageSize > MAX_SIZE)) {
             errors.add(new FieldViolation("page_size", "must be between 1 and " + MAX_SIZE));
         }
-        if (cursor != null && !isUuid(cursor)) {
+        if (cursor != null && AuditEventIds.parse(cursor).isEmpty()) {
             errors.add(new FieldViolation("cursor", "not a cursor of this list; follow the next link"));
         }
         if (!errors.isEmpty()) {
@@ -52,15 +52,6 @@ record AuditPage(
     /** The id the page starts below, or null for the newest page. */
     @Nullable
     UUID before() {
-        return cursor == null ? null : UUID.fromString(cursor);
-    }
-
-    private static boolean isUuid(String value) {
-        try {
-            UUID.fromString(value);
-            return true;
-        } catch (IllegalArgumentException ex) {
-            return false;
-        }
+        return cursor == null ? null : AuditEventIds.parse(cursor).orElseThrow();
     }
 }

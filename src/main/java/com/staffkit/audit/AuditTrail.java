@@ -11,7 +11,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -105,7 +104,7 @@ class AuditTrail {
                 .param("type", type)
                 .param("occurredAt", Timestamp.from(occurredAt))
                 .param("organizationId", organizationId, Types.BIGINT)
-                .param("actorType", actor.type().name().toLowerCase(Locale.ROOT))
+                .param("actorType", actor.type().code())
                 .param("actorId", actor.id(), Types.BIGINT)
                 .param("actorDisplay", actorDisplay, Types.VARCHAR)
                 .param("keyCreatorId", actor.keyCreatorId(), Types.BIGINT)

@@ -1,6 +1,7 @@
 package com.staffkit.common.events;
 
 import com.staffkit.common.security.Caller;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +18,12 @@ public record Actor(Type type, @Nullable Long id, @Nullable Long keyCreatorId) {
         STAFF,
         API_KEY,
         SYSTEM,
-        ANONYMOUS
+        ANONYMOUS;
+
+        /** How events name it in JSON and SQL: {@code staff}, {@code api_key}, ... */
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     public static final Actor SYSTEM = new Actor(Type.SYSTEM, null, null);

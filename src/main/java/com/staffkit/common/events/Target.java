@@ -1,5 +1,7 @@
 package com.staffkit.common.events;
 
+import java.util.List;
+
 /**
  * What a change was made to.
  *
@@ -16,4 +18,7 @@ public record Target(String type, long id, String display) {
     public static final String STORE = "store";
     public static final String ORGANIZATION = "organization";
     public static final String API_KEY = "api_key";
+
+    /** Every kind of aggregate an event can target. */
+    public static final List<String> TYPES = List.of(STAFF, TEAM, ROLE, STORE, ORGANIZATION, API_KEY);
 }
