@@ -8,14 +8,12 @@ import com.staffkit.staff.StaffDirectory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @Tag(name = "Audit")
@@ -75,16 +73,9 @@ class AuditController {
     private CursorPage<AuditEventResponse> page(
             Caller caller, AuditEventFilter filter, @Nullable Long historyOf, AuditPage page) {
         int size = page.size();
-        List<AuditEventResponse> found =
-                queries.find(caller.organizations(), filter, historyOf, page.before(), size + 1);
-        if (found.size() <= size) {
-            return new CursorPage<>(null, found);
-        }
-        List<AuditEventResponse> results = found.subList(0, size);
-        String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("cursor", results.getLast().id())
-                .build()
-                .toUriString();
-        return new CursorPage<>(next, List.copyOf(results));
+        return CursorPage.of(
+                queries.find(caller.organizations(), filter, historyOf, page.before(), size + 1),
+                size,
+                AuditEventResponse::id);
     }
 }

@@ -35,7 +35,7 @@ record AuditEventFilter(
         Long actorId,
 
         @BindParam("target_type")
-        @Parameter(name = "target_type", description = "staff, team, role, store, organization or api_key")
+        @Parameter(name = "target_type", description = "staff, team, role, store, organization, api_key or webhook")
         @Nullable
         String targetType,
 

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** One recorded change or access event. */
-record AuditEventResponse(
+/** One recorded change or access event, as the API and webhooks show it. */
+public record AuditEventResponse(
         @Schema(description = "UUIDv7: sorts by time", example = "019af3c2-7d4e-7a11-9c3b-2f1e4d5a6b7c")
         UUID id,
 
@@ -43,7 +43,7 @@ record AuditEventResponse(
      * only {@code field} and {@code changed}; any other field {@code from} and {@code to}.
      */
     @Schema(name = "AuditChange")
-    record Change(
+    public record Change(
             @Schema(description = "The field's name in the API", example = "job_title")
             String field,
 
@@ -63,7 +63,7 @@ record AuditEventResponse(
      *
      * @param createdBy for an API key acting, the staff member who created it
      */
-    record Party(
+    public record Party(
             @Schema(example = "staff") String type,
 
             @Schema(description = "Null for the system, an anonymous caller, or an unknown login") @Nullable

@@ -113,7 +113,7 @@ class CallerCache implements MeterBinder {
     /**
      * Changes that touch no cached caller. A caller is its credential, account, roles and their
      * permissions, stores and organizations: a login (its time), the current store, and what nobody
-     * holds yet (a new account, key or role) are none of that, and teams are not either.
+     * holds yet (a new account, key or role) are none of that, and teams and webhooks are not either.
      */
     private static final Set<String> TOUCHING_NO_CALLER = Set.of(
             StaffEvents.LOGIN_SUCCEEDED,
@@ -123,11 +123,13 @@ class CallerCache implements MeterBinder {
             RoleEvents.CREATED);
 
     /**
-     * Whether a change may narrow or widen a cached caller: every change but those above and a
-     * team's. When in doubt, evict: changes are rare next to requests.
+     * Whether a change may narrow or widen a cached caller: every change but those above, a
+     * team's and a webhook's. When in doubt, evict: changes are rare next to requests.
      */
     static boolean mayTouchCallers(CommittedChange change) {
-        return !change.targets(Target.TEAM) && !TOUCHING_NO_CALLER.contains(change.type());
+        return !change.targets(Target.TEAM)
+                && !change.targets(Target.WEBHOOK)
+                && !TOUCHING_NO_CALLER.contains(change.type());
     }
 
     @Override

@@ -22,6 +22,7 @@ public final class Permissions {
     public static final String ORGANIZATIONS_WRITE = "organizations:write";
     public static final String API_KEYS_MANAGE = "api-keys:manage";
     public static final String AUDIT_READ = "audit:read";
+    public static final String WEBHOOKS_MANAGE = "webhooks:manage";
     /**
      * Service-wide: metrics and build information span every organization. Only the built-in
      * superadmin role holds it; no custom role (hence no API key) may carry it.
@@ -50,6 +51,7 @@ public final class Permissions {
         CATALOGUE.put(
                 SERVICE_METRICS,
                 "Read the service-wide metrics and build information (every organization's); superadmin only.");
+        CATALOGUE.put(WEBHOOKS_MANAGE, "Create, change, test and delete webhooks; read their deliveries.");
     }
 
     private Permissions() {}

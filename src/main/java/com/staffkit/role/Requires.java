@@ -112,4 +112,10 @@ public final class Requires {
     @Documented
     @PreAuthorize(HAS + Permissions.AUDIT_READ + END)
     public @interface AuditRead {}
+
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize(HAS + Permissions.WEBHOOKS_MANAGE + END)
+    public @interface WebhooksManage {}
 }

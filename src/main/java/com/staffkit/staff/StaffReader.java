@@ -58,6 +58,11 @@ public class StaffReader {
         return queries.findById(id, Visibility.of(caller)).isPresent();
     }
 
+    /** A staff member of this organization as an organization-wide reader sees it (a webhook's payload). */
+    public Optional<StaffResponse> inOrganization(long organizationId, long id) {
+        return queries.findById(id, Visibility.organization(organizationId)).map(mapper::toResponse);
+    }
+
     /** The caller's own staff representation, whatever its store scope. */
     public StaffResponse self(Caller caller) {
         long staffId = caller.requireStaff("An API key is not a staff member.");

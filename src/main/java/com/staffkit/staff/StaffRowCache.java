@@ -68,7 +68,7 @@ class StaffRowCache implements MeterBinder {
             if (!KEEP_LOOKUPS.contains(change.type())) {
                 lookups.evictAll();
             }
-        } else if (!change.targets(Target.API_KEY)) {
+        } else if (!change.targets(Target.API_KEY) && !change.targets(Target.WEBHOOK)) {
             rows.evictAll();
         }
     }

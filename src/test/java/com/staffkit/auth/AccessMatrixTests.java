@@ -45,7 +45,8 @@ class AccessMatrixTests extends IntegrationTest {
             "organizations:read",
             "organizations:write",
             "api-keys:manage",
-            "audit:read");
+            "audit:read",
+            "webhooks:manage");
     private static final Set<String> ADMIN = without(ALL, "organizations:write");
     private static final Set<String> MANAGER =
             Set.of("staff:read", "staff:write", "teams:read", "teams:write", "stores:read");
@@ -192,6 +193,18 @@ class AccessMatrixTests extends IntegrationTest {
         rules.put("GET /api/v1/audit-events", needs("audit:read", 200));
         rules.put("GET /api/v1/audit-events/{id}", needs("audit:read", 404));
         rules.put("GET /api/v1/staffs/{id}/history", needs("audit:read", 404));
+
+        Supplier<Object> webhook = () -> Map.of("url", "https://hooks.example.com/matrix", "event_types", List.of("*"));
+        rules.put("GET /api/v1/webhooks", needs("webhooks:manage", 200));
+        rules.put("POST /api/v1/webhooks", needs("webhooks:manage", 201, webhook));
+        rules.put("GET /api/v1/webhooks/{id}", needs("webhooks:manage", 404));
+        rules.put("PUT /api/v1/webhooks/{id}", needs("webhooks:manage", 404, webhook));
+        rules.put("PATCH /api/v1/webhooks/{id}", needs("webhooks:manage", 404, () -> Map.of("description", "x")));
+        rules.put("DELETE /api/v1/webhooks/{id}", needs("webhooks:manage", 404));
+        rules.put("POST /api/v1/webhooks/{id}/rotate-secret", needs("webhooks:manage", 404));
+        rules.put("POST /api/v1/webhooks/{id}/test", needs("webhooks:manage", 404));
+        rules.put("GET /api/v1/webhooks/{id}/deliveries", needs("webhooks:manage", 404));
+        rules.put("POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/retry", needs("webhooks:manage", 404));
         return rules;
     }
 
@@ -244,6 +257,7 @@ class AccessMatrixTests extends IntegrationTest {
                         .replace("{id}", MISSING_ID)
                         .replace("{staffId}", MISSING_ID)
                         .replace("{storeId}", MISSING_ID)
+                        .replace("{deliveryId}", MISSING_ID)
                         .replace("{token}", "no-such-token")
                 + rule.query();
         var request = api.request(method, path);

@@ -36,7 +36,8 @@ class RoleApiTests extends IntegrationTest {
             "organizations:write",
             "api-keys:manage",
             "audit:read",
-            "service:metrics");
+            "service:metrics",
+            "webhooks:manage");
 
     /** What an organization's roles may hold: everything but the service-wide permissions. */
     private static final List<String> ORGANIZATION_WIDE =

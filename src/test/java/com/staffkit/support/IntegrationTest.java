@@ -66,6 +66,10 @@ public abstract class IntegrationTest {
         registry.add("staffkit.mail.initial-backoff", () -> "200ms");
         registry.add("staffkit.mail.max-backoff", () -> "1s");
         registry.add("staffkit.public-url", () -> "https://app.staffkit.test");
+        // Webhooks retry within a second instead of a day, and give up on a receiver after 2 s.
+        registry.add("staffkit.webhooks.retry-delays", () -> "200ms,400ms,2s");
+        registry.add("staffkit.webhooks.poll-interval", () -> "200ms");
+        registry.add("staffkit.webhooks.timeout", () -> "2s");
         registry.add("staffkit.password-reset.max-per-address", () -> "30");
         // The tests stand in for the proxy in front of the service (each test picks its own client
         // address with X-Forwarded-For); any other peer, IPv6 loopback included, is a client.

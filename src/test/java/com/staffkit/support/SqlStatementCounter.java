@@ -29,10 +29,12 @@ public final class SqlStatementCounter {
         recording = true;
     }
 
-    /** The statements since {@link #start()}, without the background email sender's. */
+    /** The statements since {@link #start()}, without the background email and webhook senders'. */
     public static List<String> stop() {
         recording = false;
-        return STATEMENTS.stream().filter(sql -> !sql.contains("email_outbox")).toList();
+        return STATEMENTS.stream()
+                .filter(sql -> !sql.contains("email_outbox") && !sql.contains("webhook_messages"))
+                .toList();
     }
 
     static void record(String sql) {

@@ -23,6 +23,10 @@ final class RequestExamples implements OpenApiCustomizer {
             {"name": "Prescription Management Team", "description": "Handles refills and change requests",
              "responsibilities": ["PROCESS_REFILL_REQUESTS", "REVIEW_PRESCRIPTIONS"]}""";
 
+    private static final String WEBHOOK = """
+            {"url": "https://payroll.example.com/hooks/staffkit", "event_types": ["staff.*", "team.member_added"],
+             "description": "Payroll sync", "is_active": true}""";
+
     static final Map<String, String> BY_OPERATION = Map.ofEntries(
             Map.entry("login", """
                     {"username": "admin@localhost", "password": "your password"}"""),
@@ -70,7 +74,11 @@ final class RequestExamples implements OpenApiCustomizer {
             Map.entry("updateOrganization", """
                     {"name": "Acme Franchise Moda"}"""),
             Map.entry("createApiKey", """
-                    {"name": "POS integration", "roles": ["member"]}"""));
+                    {"name": "POS integration", "roles": ["member"]}"""),
+            Map.entry("createWebhook", WEBHOOK),
+            Map.entry("replaceWebhook", WEBHOOK),
+            Map.entry("updateWebhook", """
+                    {"event_types": ["staff.*"]}"""));
 
     private static Object parse(String example) {
         try {

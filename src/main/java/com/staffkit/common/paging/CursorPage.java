@@ -2,7 +2,9 @@ package com.staffkit.common.paging;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * One page of a list that only grows at its front (newest first): {@code next} continues after the
@@ -14,4 +16,21 @@ public record CursorPage<T>(
         @Nullable
         String next,
 
-        List<T> results) {}
+        List<T> results) {
+
+    /**
+     * The page of {@code found}, which holds up to {@code size + 1} items: one more than the page
+     * shows means there is a next page, continuing after the last item shown by its cursor.
+     */
+    public static <T> CursorPage<T> of(List<T> found, int size, Function<T, Object> cursorOf) {
+        if (found.size() <= size) {
+            return new CursorPage<>(null, List.copyOf(found));
+        }
+        List<T> results = found.subList(0, size);
+        String next = ServletUriComponentsBuilder.fromCurrentRequest()
+                .replaceQueryParam("cursor", cursorOf.apply(results.getLast()))
+                .build()
+                .toUriString();
+        return new CursorPage<>(next, List.copyOf(results));
+    }
+}

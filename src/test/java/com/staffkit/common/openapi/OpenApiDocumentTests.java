@@ -113,7 +113,8 @@ class OpenApiDocumentTests extends IntegrationTest {
                 assertThat(successes).as(where).hasSize(1);
                 String status = successes.getFirst().getKey();
                 JsonNode content = successes.getFirst().getValue().path("content");
-                if (status.equals("204") || status.equals("202")) {
+                // A 204 has no body; a 202 either none or what was queued (a webhook test's event id).
+                if (status.equals("204") || (status.equals("202") && content.isMissingNode())) {
                     assertThat(content.isMissingNode())
                             .as(where + " " + status + " has no body")
                             .isTrue();

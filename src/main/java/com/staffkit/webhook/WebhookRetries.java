@@ -1,0 +1,35 @@
+package com.staffkit.webhook;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * When a failed event is tried again: after the schedule's delay for the attempts made so far, with
+ * ±20% jitter so that receivers recovering from an outage are not hit by every retry at once; after
+ * the receiver's {@code Retry-After} on a 429 or 503 (at most the schedule's longest delay). Once
+ * the schedule is used up the event is given up.
+ */
+final class WebhookRetries {
+
+    static final double JITTER = 0.2;
+
+    private WebhookRetries() {}
+
+    /** The wait before the next attempt, or empty when the event is given up. */
+    static Optional<Duration> next(
+            List<Duration> delays, int attemptsMade, @Nullable Integer status, @Nullable Duration retryAfter) {
+        if (attemptsMade > delays.size()) {
+            return Optional.empty();
+        }
+        if (retryAfter != null && status != null && (status == 429 || status == 503)) {
+            Duration longest = delays.stream().max(Duration::compareTo).orElseThrow();
+            return Optional.of(retryAfter.compareTo(longest) > 0 ? longest : retryAfter);
+        }
+        Duration delay = delays.get(attemptsMade - 1);
+        double factor = 1 - JITTER + 2 * JITTER * ThreadLocalRandom.current().nextDouble();
+        return Optional.of(Duration.ofMillis(Math.max(1, Math.round(delay.toMillis() * factor))));
+    }
+}
