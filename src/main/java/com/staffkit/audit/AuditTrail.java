@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Records every change and access event in {@code audit_events}: one insert, in the transaction that
  * publishes the event, so there is no change without its event and no event without its change. The
  * insert itself names the acting staff member or API key (and the key's creator) as they are at that
- * moment. A secret appears only as {@code {"field": "password", "changed": true}}.
+ * moment (sub-selects of {@code staff_display_of}, which the planner inlines). A secret appears only as {@code {"field": "password", "changed": true}}.
  */
 @Component
 class AuditTrail {
@@ -37,13 +37,13 @@ class AuditTrail {
                     :actorType, :actorId,
                     coalesce(:actorDisplay,
                              case :actorType
-                                 when 'staff' then staff_display(cast(:actorId as bigint))
+                                 when 'staff' then (select d.display from staff_display_of(cast(:actorId as bigint)) d)
                                  when 'api_key' then (select k.name from api_keys k where k.id = cast(:actorId as bigint))
                              end),
-                    :keyCreatorId, staff_display(cast(:keyCreatorId as bigint)),
+                    :keyCreatorId, (select d.display from staff_display_of(cast(:keyCreatorId as bigint)) d),
                     :targetType, :targetId,
                     coalesce(:targetDisplay,
-                             case :targetType when 'staff' then staff_display(cast(:targetId as bigint)) end),
+                             case :targetType when 'staff' then (select d.display from staff_display_of(cast(:targetId as bigint)) d) end),
                     cast(:changes as jsonb),
                     :requestId, :clientAddress, :userAgent)
             """;
