@@ -27,16 +27,18 @@ class AccountTokens {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Invalidates the account's earlier tokens of this purpose and returns a new one's secret: one
-     * statement (both parts see the same snapshot, so the new token is not among those invalidated).
-     */
+    /** Invalidates the account's earlier tokens of this purpose and returns a new one's secret. */
     String issue(String purpose, long staffId, long organizationId, Instant now, Instant expiresAt) {
+        jdbc.sql("""
+                        update account_tokens set invalidated_at = :now
+                        where staff_id = :staffId and purpose = :purpose and used_at is null and invalidated_at is null
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("staffId", staffId)
+                .param("purpose", purpose)
+                .update();
         String secret = Secrets.newSecret();
         jdbc.sql("""
-                        with earlier as (
-                            update account_tokens set invalidated_at = :now
-                            where staff_id = :staffId and purpose = :purpose and used_at is null and invalidated_at is null)
                         insert into account_tokens (token_hash, purpose, staff_id, organization_id, created_at, expires_at)
                         values (:hash, :purpose, :staffId, :organizationId, :now, :expiresAt)
                         """)

@@ -117,7 +117,16 @@ class SessionService {
     @EventListener
     void onStaffChanged(DomainEvent event) {
         if (StaffEvents.endsSessions(event)) {
-            revokeAllOf(event.target().id());
+            long staffId = event.target().id();
+            if (revokeAllOf(staffId) > 0) {
+                events.publishEvent(AccessEvent.about(
+                        AccessEvent.SESSIONS_REVOKED,
+                        event.organizationId(),
+                        event.actor(),
+                        staffId,
+                        event.target().display(),
+                        event.occurredAt()));
+            }
         }
     }
 
@@ -130,10 +139,11 @@ class SessionService {
         refreshTokens.tokens().deleteExpiredBefore(cutoff);
     }
 
-    private void revokeAllOf(long staffId) {
+    /** Ends every session of the account; returns how many sessions (refresh tokens) were still open. */
+    private int revokeAllOf(long staffId) {
         Instant now = clock.instant();
         accessTokens.tokens().revokeAllOf(staffId, now);
-        refreshTokens.tokens().revokeAllOf(staffId, now);
+        return refreshTokens.tokens().revokeAllOf(staffId, now);
     }
 
     private void revokeFamily(RefreshTokenRepository.RefreshToken token, Instant now) {

@@ -49,8 +49,9 @@ final class TokenTable {
                 .update();
     }
 
-    void revokeAllOf(long staffId, Instant now) {
-        jdbc.sql("update " + table + " set revoked_at = :now where staff_id = :staffId and revoked_at is null")
+    /** Returns how many were still in force. */
+    int revokeAllOf(long staffId, Instant now) {
+        return jdbc.sql("update " + table + " set revoked_at = :now where staff_id = :staffId and revoked_at is null")
                 .param("now", Timestamp.from(now))
                 .param("staffId", staffId)
                 .update();

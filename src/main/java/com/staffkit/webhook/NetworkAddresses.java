@@ -55,6 +55,7 @@ final class NetworkAddresses {
             Range.of("192.0.0.0/24"), // IETF protocol assignments (192.0.0.192: Oracle Cloud metadata)
             Range.of("192.0.2.0/24"), // documentation
             Range.of("192.88.99.0/24"), // 6to4 relay anycast
+            Range.of("168.63.129.16/32"), // Azure's host services (DNS, metadata, health): public, yet internal
             Range.of("192.168.0.0/16"), // private
             Range.of("198.18.0.0/15"), // benchmarking
             Range.of("198.51.100.0/24"), // documentation
@@ -66,6 +67,7 @@ final class NetworkAddresses {
             Range.of("::/128"), // unspecified
             Range.of("::1/128"), // loopback
             Range.of("100::/64"), // discard
+            Range.of("2001::/32"), // Teredo (tunnels to IPv4 hosts)
             Range.of("2001:db8::/32"), // documentation
             Range.of("fc00::/7"), // unique local (fd00:ec2::254: AWS metadata)
             Range.of("fe80::/10"), // link-local

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class WebhookAttempts {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookAttempts.class);
 
     private final WebhookPayloads payloads;
     private final WebhookHttp http;
@@ -60,32 +65,64 @@ class WebhookAttempts {
                         json))
                 .orElseGet(() -> new WebhookHttp.Answer(
                         null, Duration.ZERO, "not sent: the event is no longer kept (audit retention)", null, null));
-        transactions.executeWithoutResult(transaction -> record(message, at, body.orElse(""), answer, body.isEmpty()));
+        boolean sent = body.isPresent();
+        try {
+            transactions.executeWithoutResult(transaction -> record(message, at, body.orElse(null), answer, sent));
+        } catch (RuntimeException failure) {
+            log.warn(
+                    "Recording webhook attempt {} of event {} failed: {}",
+                    message.attempts() + 1,
+                    message.eventId(),
+                    failure.toString());
+            // Whatever keeps failing here must not send the event again and again: count the attempt.
+            int attempts = message.attempts() + 1;
+            queue.attempted(
+                    message, null, attempts, nextAttempt(attempts, answer, sent).orElse(null));
+        }
     }
 
     private void record(
-            WebhookQueue.Claimed message, Instant at, String body, WebhookHttp.Answer answer, boolean giveUp) {
+            WebhookQueue.Claimed message, Instant at, @Nullable String body, WebhookHttp.Answer answer, boolean sent) {
+        if (!queue.lock(message.messageId())) {
+            return; // its endpoint was deleted meanwhile
+        }
         int attempts = message.attempts() + 1;
         queue.logAttempt(message, attempts, at, answer);
         Instant now = clock.instant();
         if (answer.succeeded()) {
-            queue.attempted(message.messageId(), body, attempts, null);
+            queue.attempted(message, body, attempts, null);
             endpoints.succeeded(message.endpointId(), now);
             return;
         }
         if (answer.status() != null && answer.status() == 410) {
-            queue.attempted(message.messageId(), body, attempts, null);
+            queue.attempted(message, body, attempts, null);
             disable(message.endpointId(), "the receiver answered 410 Gone", now);
             return;
         }
-        Optional<Duration> wait = giveUp
-                ? Optional.empty()
-                : WebhookRetries.next(properties.retryDelays(), attempts, answer.status(), answer.retryAfter());
-        queue.attempted(message.messageId(), body, attempts, wait.map(now::plus).orElse(null));
-        Instant failingSince = endpoints.failed(message.endpointId(), now);
-        if (!failingSince.isAfter(now.minus(properties.failingFor()))) {
-            disable(message.endpointId(), "no successful delivery since " + failingSince, now);
+        queue.attempted(
+                message, body, attempts, nextAttempt(attempts, answer, sent).orElse(null));
+        if (sent) {
+            // Only a request that was made and failed counts against the receiver.
+            Instant failingSince = endpoints.failed(message.endpointId(), now, quietSpell());
+            if (!failingSince.isAfter(now.minus(properties.failingFor()))) {
+                disable(message.endpointId(), "no successful delivery since " + failingSince, now);
+            }
         }
+    }
+
+    private Optional<Instant> nextAttempt(int attempts, WebhookHttp.Answer answer, boolean sent) {
+        Optional<Duration> wait = sent
+                ? WebhookRetries.next(properties.retryDelays(), attempts, answer.status(), answer.retryAfter())
+                : Optional.empty();
+        return wait.map(clock.instant()::plus);
+    }
+
+    /** A failure after a quiet spell longer than twice the longest retry starts a new failing streak. */
+    private Duration quietSpell() {
+        return properties.retryDelays().stream()
+                .max(Duration::compareTo)
+                .orElseThrow()
+                .multipliedBy(2);
     }
 
     private void disable(long endpointId, String reason, Instant now) {

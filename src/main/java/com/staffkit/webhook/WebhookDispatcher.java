@@ -1,7 +1,6 @@
 package com.staffkit.webhook;
 
 import com.staffkit.common.cache.CommittedChange;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,6 @@ class WebhookDispatcher implements SmartLifecycle {
     private final WebhookQueue queue;
     private final WebhookAttempts attempts;
     private final WebhookProperties properties;
-    private final Clock clock;
     private final Semaphore free;
     private final Map<Long, Integer> inFlight = new ConcurrentHashMap<>();
     private final Object signal = new Object();
@@ -43,11 +41,10 @@ class WebhookDispatcher implements SmartLifecycle {
     private Thread loop;
     private ExecutorService senders;
 
-    WebhookDispatcher(WebhookQueue queue, WebhookAttempts attempts, WebhookProperties properties, Clock clock) {
+    WebhookDispatcher(WebhookQueue queue, WebhookAttempts attempts, WebhookProperties properties) {
         this.queue = queue;
         this.attempts = attempts;
         this.properties = properties;
-        this.clock = clock;
         this.free = new Semaphore(properties.maxInFlight());
         // Longer than any attempt with its bookkeeping: a claim outlives its attempt unless the instance died.
         this.held = properties.timeout().multipliedBy(2).plusSeconds(60);
@@ -118,12 +115,8 @@ class WebhookDispatcher implements SmartLifecycle {
         if (available == 0) {
             return false;
         }
-        List<Long> busy = inFlight.entrySet().stream()
-                .filter(entry -> entry.getValue() >= properties.maxInFlightPerEndpoint())
-                .map(Map.Entry::getKey)
-                .toList();
         List<WebhookQueue.Claimed> claimed =
-                queue.claim(clock.instant(), held, available, properties.maxInFlightPerEndpoint(), busy);
+                queue.claim(held, available, properties.maxInFlightPerEndpoint(), Map.copyOf(inFlight));
         for (WebhookQueue.Claimed message : claimed) {
             free.acquireUninterruptibly();
             inFlight.merge(message.endpointId(), 1, Integer::sum);

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -111,18 +112,25 @@ class WebhookEndpoints {
     }
 
     void succeeded(long id, Instant now) {
-        jdbc.sql("update webhook_endpoints set last_success_at = :now, failing_since = null where id = :id")
-                .param("now", Timestamp.from(now))
-                .param("id", id)
-                .update();
+        jdbc.sql("""
+                        update webhook_endpoints set last_success_at = :now, failing_since = null, last_failure_at = null
+                        where id = :id""").param("now", Timestamp.from(now)).param("id", id).update();
     }
 
-    /** Notes a failure; returns since when the endpoint has failed without a success. */
-    Instant failed(long id, Instant now) {
+    /**
+     * Notes a failure; returns since when the endpoint has failed without a success. A failure after
+     * more than {@code quiet} without one starts a new streak.
+     */
+    Instant failed(long id, Instant now, Duration quiet) {
         return jdbc.sql("""
-                        update webhook_endpoints set failing_since = coalesce(failing_since, :now) where id = :id
+                        update webhook_endpoints
+                        set failing_since = case when failing_since is null or last_failure_at < :quietSince then :now
+                                                 else failing_since end,
+                            last_failure_at = :now
+                        where id = :id
                         returning failing_since""")
                 .param("now", Timestamp.from(now))
+                .param("quietSince", Timestamp.from(now.minus(quiet)))
                 .param("id", id)
                 .query(Timestamp.class)
                 .optional()

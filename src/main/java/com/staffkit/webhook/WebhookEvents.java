@@ -31,7 +31,7 @@ final class WebhookEvents {
 
     private static Changes between(@Nullable WebhookRequest before, WebhookEndpoint after) {
         return Changes.between()
-                .field("url", before == null ? null : before.url(), after.url())
+                .field("url", before == null ? null : withoutQuery(before.url()), withoutQuery(after.url()))
                 .field("event_types", before == null ? null : before.eventTypes(), after.eventTypes())
                 .field("description", before == null ? null : before.descriptionOrEmpty(), after.description())
                 .field("is_active", before == null ? null : before.active(), after.active());
@@ -75,9 +75,13 @@ final class WebhookEvents {
                 now);
     }
 
-    /** Where it sends, without a query that may carry a receiver's token. */
     private static String display(WebhookEndpoint endpoint) {
-        URI uri = URI.create(endpoint.url());
+        return withoutQuery(endpoint.url());
+    }
+
+    /** Where it sends, without a query that may carry a receiver's token (events are read by others). */
+    private static String withoutQuery(String url) {
+        URI uri = URI.create(url);
         return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 }

@@ -12,12 +12,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -79,6 +81,7 @@ class WebhookHttp implements DisposableBean {
                         .build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
+                .disableContentCompression()
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .evictIdleConnections(TimeValue.ofMinutes(1))
@@ -94,21 +97,44 @@ class WebhookHttp implements DisposableBean {
         post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
         long started = System.nanoTime();
         // The client's timeouts bound each wait; this bounds the attempt, however slowly bytes arrive.
-        ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> deadline = deadlines.schedule(
+                () -> {
+                    timedOut.set(true);
+                    post.cancel();
+                },
+                timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+        ClassicHttpResponse response = null;
         try {
-            return client.execute(
-                    post,
-                    response -> new Answer(
-                            response.getCode(),
-                            since(started),
-                            null,
-                            keptBody(response.getEntity()),
-                            retryAfter(response.getFirstHeader("Retry-After"))));
+            response = client.executeOpen(null, post, null);
+            Kept kept = keep(response.getEntity());
+            if (!kept.whole()) {
+                // The rest of a long answer is never read: the connection is dropped, not drained.
+                post.cancel();
+            }
+            return new Answer(
+                    response.getCode(),
+                    since(started),
+                    null,
+                    kept.text(),
+                    retryAfter(response.getFirstHeader("Retry-After")));
         } catch (IOException | RuntimeException failure) {
-            String error = post.isCancelled() ? "timed out after " + timeout.toMillis() + " ms" : describe(failure);
+            String error = timedOut.get() ? "timed out after " + timeout.toMillis() + " ms" : describe(failure);
             return new Answer(null, since(started), error, null, null);
         } finally {
             deadline.cancel(false);
+            closeQuietly(response);
+        }
+    }
+
+    private static void closeQuietly(@Nullable ClassicHttpResponse response) {
+        if (response != null) {
+            try {
+                response.close();
+            } catch (IOException | RuntimeException alreadyGone) {
+                // a cancelled or cut-off exchange: nothing left to release
+            }
         }
     }
 
@@ -116,14 +142,17 @@ class WebhookHttp implements DisposableBean {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
-    private static @Nullable String keptBody(@Nullable HttpEntity entity) throws IOException {
+    /** The first bytes of an answer, as text without NUL characters (which no text column takes). */
+    private record Kept(@Nullable String text, boolean whole) {}
+
+    private static Kept keep(@Nullable HttpEntity entity) throws IOException {
         if (entity == null) {
-            return null;
+            return new Kept(null, true);
         }
-        try (InputStream content = entity.getContent()) {
-            byte[] kept = content.readNBytes(KEPT_BODY_BYTES);
-            return new String(kept, StandardCharsets.UTF_8);
-        }
+        InputStream content = entity.getContent();
+        byte[] kept = content.readNBytes(KEPT_BODY_BYTES);
+        boolean whole = kept.length < KEPT_BODY_BYTES || content.read() == -1;
+        return new Kept(new String(kept, StandardCharsets.UTF_8).replace("\0", ""), whole);
     }
 
     /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable. */

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxInFlightPerEndpoint attempts one instance makes to the same endpoint at the same time, so
  *     a slow endpoint never holds up another's
  * @param previousSecretLifetime how long the secret before a rotation still signs
+ * @param logRetention how long events delivered or given up stay in the delivery log
  */
 @ConfigurationProperties("staffkit.webhooks")
 record WebhookProperties(
@@ -31,7 +32,8 @@ record WebhookProperties(
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("32") int maxInFlight,
         @DefaultValue("4") int maxInFlightPerEndpoint,
-        @DefaultValue("24h") Duration previousSecretLifetime) {
+        @DefaultValue("24h") Duration previousSecretLifetime,
+        @DefaultValue("30d") Duration logRetention) {
 
     WebhookProperties {
         retryDelays = List.copyOf(retryDelays);

@@ -4,8 +4,8 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +23,7 @@ class WebhookQueue {
      * An event claimed for one attempt, with what signs it.
      *
      * @param body the body of earlier attempts; null before the first
+     * @param heldUntil the claim's lease: the attempt's outcome is written only while it still holds
      * @param previousSecret the secret before a rotation, while it still signs
      */
     record Claimed(
@@ -34,17 +35,15 @@ class WebhookQueue {
             String eventType,
             @Nullable String body,
             int attempts,
+            Timestamp heldUntil,
             byte[] secret,
             byte @Nullable [] previousSecret) {}
 
-    /** An attempt as a retry needs it: which queued event it was. */
-    record Delivery(long messageId, UUID eventId) {}
+    /** An attempt as a retry needs it: which queued event it was, and its body if it was ever made. */
+    record Delivery(long messageId, UUID eventId, boolean hasBody) {}
 
     /** The payload of the change notification telling instances that events are queued (as the trigger sends it). */
     static final String QUEUED = "webhook.queued webhook 0 ";
-
-    /** How many due events one claim considers, so that a backlog costs a bounded scan. */
-    private static final int SCAN = 500;
 
     private final JdbcClient jdbc;
 
@@ -53,47 +52,54 @@ class WebhookQueue {
     }
 
     /**
-     * Claims up to {@code batch} due events of active endpoints, at most {@code perEndpoint} of any one
-     * endpoint and none of the endpoints in {@code busy} (already at that many here), oldest first.
-     * A claim moves the event's next attempt {@code held} ahead: other instances skip it meanwhile
-     * (and {@code SKIP LOCKED} skips what another is claiming right now), and if this instance dies
-     * mid-attempt, the event comes due again.
+     * Claims up to {@code batch} due events of active endpoints, oldest first, each endpoint's
+     * within the room it has here ({@code perEndpoint} less its attempts in flight, {@code inFlight}).
+     * Each active endpoint's due events are read by its own index range, so no endpoint's backlog
+     * hides another's. A claim moves the event's next attempt {@code held} ahead (on the database's
+     * clock, which every instance shares): other instances skip it meanwhile ({@code SKIP LOCKED}
+     * skips what another is claiming right now), and if this instance dies mid-attempt, the event
+     * comes due again.
      */
-    List<Claimed> claim(Instant now, Duration held, int batch, int perEndpoint, Collection<Long> busy) {
+    List<Claimed> claim(Duration held, int batch, int perEndpoint, Map<Long, Integer> inFlight) {
         return jdbc.sql("""
-                        with candidates as (
-                            select c.id
-                            from (select m.id, m.next_attempt_at,
-                                         row_number() over (partition by m.endpoint_id order by m.next_attempt_at, m.id) as n
-                                  from (select m.id, m.endpoint_id, m.next_attempt_at
-                                        from webhook_messages m
-                                        where m.next_attempt_at <= :now
-                                        order by m.next_attempt_at, m.id
-                                        limit :scan) m
-                                  join webhook_endpoints w on w.id = m.endpoint_id and w.is_active
-                                  where m.endpoint_id <> all (:busy)) c
-                            where c.n <= :perEndpoint
-                            order by c.next_attempt_at, c.id
+                        with room as (
+                            select w.id, :perEndpoint - coalesce(f.n, 0) as free
+                            from webhook_endpoints w
+                            left join unnest(cast(:busyIds as bigint[]), cast(:busyCounts as integer[])) f(id, n)
+                                on f.id = w.id
+                            where w.is_active),
+                        candidates as (
+                            select d.id
+                            from room
+                            cross join lateral (select m.id, m.next_attempt_at
+                                                from webhook_messages m
+                                                where m.endpoint_id = room.id
+                                                  and m.next_attempt_at <= statement_timestamp()
+                                                order by m.next_attempt_at, m.id
+                                                limit greatest(room.free, 0)) d
+                            order by d.next_attempt_at, d.id
                             limit :batch),
                         picked as (
                             select m.id
                             from webhook_messages m
-                            where m.id in (select id from candidates) and m.next_attempt_at <= :now
+                            where m.id in (select id from candidates) and m.next_attempt_at <= statement_timestamp()
                             for update skip locked)
                         update webhook_messages m
-                        set next_attempt_at = :held
+                        set next_attempt_at = statement_timestamp() + make_interval(secs => :heldSeconds)
                         from picked, webhook_endpoints w
                         where m.id = picked.id and w.id = m.endpoint_id
                         returning m.id, m.endpoint_id, w.organization_id, w.url, m.event_id, m.event_type, m.body,
-                                  m.attempts, w.secret,
-                                  case when w.previous_secret_expires_at > :now then w.previous_secret end as previous_secret
+                                  m.attempts, m.next_attempt_at, w.secret,
+                                  case when w.previous_secret_expires_at > statement_timestamp()
+                                       then w.previous_secret end as previous_secret
                         """)
-                .param("now", Timestamp.from(now))
-                .param("held", Timestamp.from(now.plus(held)))
-                .param("scan", SCAN)
-                .param("batch", batch)
                 .param("perEndpoint", perEndpoint)
-                .param("busy", busy.toArray(Long[]::new))
+                .param("busyIds", inFlight.keySet().toArray(Long[]::new))
+                .param(
+                        "busyCounts",
+                        inFlight.keySet().stream().map(inFlight::get).toArray(Integer[]::new))
+                .param("heldSeconds", held.toMillis() / 1000.0)
+                .param("batch", batch)
                 .query((rs, row) -> new Claimed(
                         rs.getLong("id"),
                         rs.getLong("endpoint_id"),
@@ -103,9 +109,22 @@ class WebhookQueue {
                         rs.getString("event_type"),
                         rs.getString("body"),
                         rs.getInt("attempts"),
+                        rs.getTimestamp("next_attempt_at"),
                         rs.getBytes("secret"),
                         rs.getBytes("previous_secret")))
                 .list();
+    }
+
+    /**
+     * Locks a claimed event for recording its attempt; false when it is gone (its endpoint was
+     * deleted meanwhile), so there is nothing to record.
+     */
+    boolean lock(long messageId) {
+        return jdbc.sql("select 1 from webhook_messages where id = :id for no key update")
+                .param("id", messageId)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
     }
 
     /** Logs one attempt; returns its id. */
@@ -130,15 +149,22 @@ class WebhookQueue {
                 .single();
     }
 
-    /** After an attempt: the body kept for retries, the attempts made, and the next one (null: done). */
-    void attempted(long messageId, String body, int attempts, @Nullable Instant next) {
-        jdbc.sql(
-                        "update webhook_messages set body = :body, attempts = :attempts, next_attempt_at = :next where id = :id")
-                .param("body", body)
-                .param("attempts", attempts)
-                .param("next", next == null ? null : Timestamp.from(next), Types.TIMESTAMP)
-                .param("id", messageId)
-                .update();
+    /**
+     * After an attempt: the body kept for retries, the attempts made, and the next one (null: done).
+     * Written only while the claim's lease holds: an event dropped meanwhile (its endpoint turned
+     * off) stays dropped.
+     */
+    boolean attempted(Claimed message, @Nullable String body, int attempts, @Nullable Instant next) {
+        return jdbc.sql("""
+                        update webhook_messages set body = coalesce(:body, body), attempts = :attempts, next_attempt_at = :next
+                        where id = :id and next_attempt_at = :heldUntil""")
+                        .param("body", body, Types.VARCHAR)
+                        .param("attempts", attempts)
+                        .param("next", next == null ? null : Timestamp.from(next), Types.TIMESTAMP)
+                        .param("id", message.messageId())
+                        .param("heldUntil", message.heldUntil())
+                        .update()
+                > 0;
     }
 
     /** Queues an event again for an endpoint, due now, with the body it was sent with. */
@@ -181,11 +207,14 @@ class WebhookQueue {
     }
 
     Optional<Delivery> delivery(long endpointId, long deliveryId) {
-        return jdbc.sql(
-                        "select message_id, event_id from webhook_deliveries where id = :id and endpoint_id = :endpoint")
+        return jdbc.sql("""
+                        select d.message_id, d.event_id, m.body is not null as has_body
+                        from webhook_deliveries d join webhook_messages m on m.id = d.message_id
+                        where d.id = :id and d.endpoint_id = :endpoint""")
                 .param("id", deliveryId)
                 .param("endpoint", endpointId)
-                .query((rs, row) -> new Delivery(rs.getLong("message_id"), rs.getObject("event_id", UUID.class)))
+                .query((rs, row) -> new Delivery(
+                        rs.getLong("message_id"), rs.getObject("event_id", UUID.class), rs.getBoolean("has_body")))
                 .optional();
     }
 

@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * When a failed event is tried again: after the schedule's delay for the attempts made so far, with
- * ±20% jitter so that receivers recovering from an outage are not hit by every retry at once; after
- * the receiver's {@code Retry-After} on a 429 or 503 (at most the schedule's longest delay). Once
- * the schedule is used up the event is given up.
+ * ±20% jitter so that receivers recovering from an outage are not hit by every retry at once; on a
+ * 429 or 503 no sooner than the receiver's {@code Retry-After} (which only lengthens the wait, up to
+ * the schedule's longest delay, so a short one cannot use up a day of retries in seconds). Once the
+ * schedule is used up the event is given up.
  */
 final class WebhookRetries {
 
@@ -24,12 +25,16 @@ final class WebhookRetries {
         if (attemptsMade > delays.size()) {
             return Optional.empty();
         }
-        if (retryAfter != null && status != null && (status == 429 || status == 503)) {
-            Duration longest = delays.stream().max(Duration::compareTo).orElseThrow();
-            return Optional.of(retryAfter.compareTo(longest) > 0 ? longest : retryAfter);
-        }
         Duration delay = delays.get(attemptsMade - 1);
         double factor = 1 - JITTER + 2 * JITTER * ThreadLocalRandom.current().nextDouble();
-        return Optional.of(Duration.ofMillis(Math.max(1, Math.round(delay.toMillis() * factor))));
+        Duration wait = Duration.ofMillis(Math.max(1, Math.round(delay.toMillis() * factor)));
+        if (retryAfter != null
+                && status != null
+                && (status == 429 || status == 503)
+                && retryAfter.compareTo(wait) > 0) {
+            Duration longest = delays.stream().max(Duration::compareTo).orElseThrow();
+            wait = retryAfter.compareTo(longest) > 0 ? longest : retryAfter;
+        }
+        return Optional.of(wait);
     }
 }

@@ -137,6 +137,9 @@ class WebhookService {
         }
         WebhookQueue.Delivery delivery = queue.delivery(id, deliveryId)
                 .orElseThrow(() -> new NotFoundException("No delivery with id " + deliveryId + " of this webhook."));
+        if (!delivery.hasBody()) {
+            throw new ConflictException("This event was never sent (it is no longer kept); it cannot be sent again.");
+        }
         queue.requeue(id, delivery.messageId(), clock.instant());
         queue.announceQueued(endpoint.organizationId());
         return delivery.eventId();

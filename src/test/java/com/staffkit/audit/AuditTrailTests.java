@@ -166,8 +166,15 @@ class AuditTrailTests extends IntegrationTest {
 
             assertThat(changed.status()).as(changed.body()).isBetween(200, 204);
             List<Map<String, Object>> events = eventsOfRequest(requestId);
-            assertThat(events).hasSize(1);
-            JsonNode changes = json.readTree(events.getFirst().get("changes").toString());
+            // The change, and the sessions it ended (the member's own, logged in above).
+            assertThat(events)
+                    .extracting(event -> event.get("type"))
+                    .containsExactlyInAnyOrder("staff.password_changed", "auth.sessions_revoked");
+            Map<String, Object> change = events.stream()
+                    .filter(event -> event.get("type").equals("staff.password_changed"))
+                    .findFirst()
+                    .orElseThrow();
+            JsonNode changes = json.readTree(change.get("changes").toString());
             assertThat(changes.toString()).isEqualTo("[{\"field\":\"password\",\"changed\":true}]");
             String everything = jdbc.sql("select string_agg(e::text, ' ') from audit_events e where request_id = :r")
                     .param("r", requestId)
@@ -254,6 +261,32 @@ class AuditTrailTests extends IntegrationTest {
             assertThat(locked.status()).isEqualTo(429);
             assertThat(eventsAbout(member.id(), "auth.login_failed")).hasSize(5);
             assertThat(eventsAbout(member.id(), "auth.login_locked_out")).hasSize(1);
+        }
+
+        @Test
+        void aChangeThatEndsSessionsRecordsTheRevocationByItsActor() {
+            Member member = member(organization, "member");
+            Member idle = member(organization, "member");
+            jdbc.sql("update refresh_tokens set revoked_at = now() where staff_id = :id")
+                    .param("id", idle.id())
+                    .update();
+
+            for (Member deactivated : List.of(member, idle)) {
+                assertThat(api.delete("/api/v1/staffs/" + deactivated.id())
+                                .token(admin.token())
+                                .send()
+                                .status())
+                        .isEqualTo(204);
+            }
+
+            List<Map<String, Object>> revoked = eventsAbout(member.id(), "auth.sessions_revoked");
+            assertThat(revoked).hasSize(1);
+            assertThat(revoked.getFirst().get("actor_type")).isEqualTo("staff");
+            assertThat(revoked.getFirst().get("actor_id")).isEqualTo(admin.id());
+            assertThat(revoked.getFirst().get("target_display")).isEqualTo(member.email());
+            assertThat(eventsAbout(member.id(), "staff.deactivated")).hasSize(1);
+            // No open session, nothing ended: only the change itself is on the record.
+            assertThat(eventsAbout(idle.id(), "auth.sessions_revoked")).isEmpty();
         }
 
         @Test

@@ -17,6 +17,9 @@ import tools.jackson.databind.JsonNode;
 /** Events reach a real receiver, signed, once per event and endpoint, retried as the receiver answers. */
 class WebhookDeliveryTests extends WebhookTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    WebhookLogRetention retention;
+
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private List<Received> awaitReceived(String path, int count) {
@@ -393,6 +396,48 @@ class WebhookDeliveryTests extends WebhookTest {
             assertThat(List.of(listed, one, logged, events, received)).noneMatch(text -> text.contains(base64));
         }
         assertThat(events).contains("{\"field\": \"secret\", \"changed\": true}");
+    }
+
+    @Test
+    void anAnswerWithANulCharacterIsRecordedOnceWithoutIt() {
+        receiver.answer(request -> Reply.status(200).body("ok\0done"));
+        Endpoint endpoint = createWebhook("/nul", "staff.created");
+
+        createStaffMember(uniqueEmail("nul"));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode deliveries = deliveries(endpoint.id());
+            assertThat(deliveries).hasSize(1);
+            assertThat(deliveries.get(0).get("response_body").asString()).isEqualTo("okdone");
+        });
+        await().during(Duration.ofMillis(800))
+                .atMost(WAIT)
+                .until(() -> receiver.receivedAt("/nul").size() == 1);
+    }
+
+    @Test
+    void deliveredEventsLeaveTheLogAfterItsRetentionAndQueuedOnesStay() {
+        Endpoint endpoint = createWebhook("/kept", "staff.created");
+        createStaffMember(uniqueEmail("kept-1"));
+        await().atMost(WAIT).until(() -> deliveries(endpoint.id()).size() == 1);
+        jdbc.sql("update webhook_messages set created_at = now() - interval '31 days' where endpoint_id = :id")
+                .param("id", endpoint.id())
+                .update();
+        long queued = jdbc.sql("""
+                        insert into webhook_messages (endpoint_id, event_id, event_type, next_attempt_at, created_at)
+                        values (:id, gen_random_uuid(), 'staff.created', now() + interval '1 day', now() - interval '40 days')
+                        returning id""").param("id", endpoint.id()).query(Long.class).single();
+
+        int purged = retention.purgeFinishedBefore(
+                java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(30))));
+
+        assertThat(purged).isEqualTo(1);
+        assertThat(deliveries(endpoint.id())).isEmpty();
+        assertThat(jdbc.sql("select id from webhook_messages where endpoint_id = :id")
+                        .param("id", endpoint.id())
+                        .query(Long.class)
+                        .list())
+                .containsExactly(queued);
     }
 
     private JsonNode get(long webhook) {

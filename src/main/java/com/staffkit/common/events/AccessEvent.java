@@ -29,6 +29,9 @@ public record AccessEvent(
     public static final String LOGIN_LOCKED_OUT = "auth.login_locked_out";
     public static final String LOGGED_OUT = "auth.logout";
     public static final String REFRESH_TOKEN_REUSED = "auth.refresh_token_reused";
+    /** A change to the account (deactivation, roles, password) ended the sessions it had. */
+    public static final String SESSIONS_REVOKED = "auth.sessions_revoked";
+
     public static final String ACTIVATION_REQUESTED = "staff.activation_requested";
     public static final String PASSWORD_RESET_REQUESTED = "staff.password_reset_requested";
 
