@@ -3,14 +3,11 @@ package com.staffkit.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.staffkit.StaffkitApplication;
 import com.staffkit.support.Api;
-import com.staffkit.support.TestDatabase;
-import com.staffkit.support.TestMail;
+import com.staffkit.support.SecondInstance;
 import com.staffkit.support.WebhookReceiver.Received;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -38,27 +34,12 @@ class TwoInstanceWebhookTests extends WebhookTest {
 
     @BeforeAll
     static void startInstanceB() {
-        TestDatabase.Connection database = TestDatabase.connection();
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("server.port", "0");
-        properties.put("spring.datasource.url", database.url());
-        properties.put("spring.datasource.username", database.username());
-        properties.put("spring.datasource.password", database.password());
-        properties.put("spring.datasource.hikari.maximum-pool-size", "4");
-        properties.put("spring.mail.host", "127.0.0.1");
-        properties.put("spring.mail.port", TestMail.port());
-        properties.put("staffkit.bootstrap-admin.email", ADMIN_EMAIL);
-        properties.put("staffkit.bootstrap-admin.password", ADMIN_PASSWORD);
-        properties.put("staffkit.proxy.trusted", "127.0.0.1");
-        properties.put("staffkit.webhooks.allow-http", "true");
-        properties.put("staffkit.webhooks.allow-private-networks", "true");
-        properties.put("staffkit.webhooks.retry-delays", "200ms,400ms,2s");
-        properties.put("staffkit.webhooks.poll-interval", "200ms");
-        properties.put("staffkit.webhooks.timeout", "2s");
-        instanceB = new SpringApplicationBuilder(StaffkitApplication.class)
-                .run(properties.entrySet().stream()
-                        .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                        .toArray(String[]::new));
+        instanceB = SecondInstance.start(Map.of(
+                "staffkit.webhooks.allow-http", "true",
+                "staffkit.webhooks.allow-private-networks", "true",
+                "staffkit.webhooks.retry-delays", "200ms,400ms,2s",
+                "staffkit.webhooks.poll-interval", "200ms",
+                "staffkit.webhooks.timeout", "2s"));
     }
 
     @AfterAll
@@ -69,7 +50,7 @@ class TwoInstanceWebhookTests extends WebhookTest {
     }
 
     private Api instanceB() {
-        return new Api("http://localhost:" + instanceB.getEnvironment().getProperty("local.server.port"), json);
+        return SecondInstance.api(instanceB, json);
     }
 
     @Test

@@ -3,17 +3,14 @@ package com.staffkit.common.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.staffkit.StaffkitApplication;
 import com.staffkit.support.Api;
 import com.staffkit.support.ApiResponse;
 import com.staffkit.support.IntegrationTest;
-import com.staffkit.support.TestDatabase;
-import com.staffkit.support.TestMail;
+import com.staffkit.support.SecondInstance;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +19,6 @@ import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
@@ -50,24 +46,7 @@ class TwoInstanceRevocationTests extends IntegrationTest {
 
     @BeforeAll
     static void startInstanceB() {
-        TestDatabase.Connection database = TestDatabase.connection();
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("server.port", "0");
-        properties.put("spring.datasource.url", database.url());
-        properties.put("spring.datasource.username", database.username());
-        properties.put("spring.datasource.password", database.password());
-        properties.put("spring.datasource.hikari.maximum-pool-size", "4");
-        properties.put("spring.mail.host", "127.0.0.1");
-        properties.put("spring.mail.port", TestMail.port());
-        properties.put("staffkit.bootstrap-admin.email", ADMIN_EMAIL);
-        properties.put("staffkit.bootstrap-admin.password", ADMIN_PASSWORD);
-        properties.put("staffkit.proxy.trusted", "127.0.0.1");
-        properties.put("staffkit.auth.caller-cache-ttl", "1h");
-        // As arguments, which outrank application.yml (default properties would not).
-        instanceB = new SpringApplicationBuilder(StaffkitApplication.class)
-                .run(properties.entrySet().stream()
-                        .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                        .toArray(String[]::new));
+        instanceB = SecondInstance.start(Map.of("staffkit.auth.caller-cache-ttl", "1h"));
         MeterRegistry metricsOfB = instanceB.getBean(MeterRegistry.class);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> metricsOfB.get("staffkit.cache.trusted").gauge().value() == 1);
@@ -298,7 +277,7 @@ class TwoInstanceRevocationTests extends IntegrationTest {
     }
 
     private Api instanceB() {
-        return new Api("http://localhost:" + instanceB.getEnvironment().getProperty("local.server.port"), json);
+        return SecondInstance.api(instanceB, json);
     }
 
     private static int probe(Api instance, Member member) {
