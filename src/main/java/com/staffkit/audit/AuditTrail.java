@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,16 +51,18 @@ class AuditTrail {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json) {
+    AuditTrail(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     @EventListener
     void onChange(DomainEvent event) {
         Target target = event.target();
-        record(
+        UUID id = record(
                 event.type(),
                 event.organizationId(),
                 event.actor(),
@@ -69,6 +72,7 @@ class AuditTrail {
                 target.display(),
                 event.changes(),
                 event.occurredAt());
+        events.publishEvent(new AuditRecorded(id, event.organizationId(), target.type(), target.id()));
     }
 
     @EventListener
@@ -86,7 +90,7 @@ class AuditTrail {
                 event.occurredAt());
     }
 
-    private void record(
+    private UUID record(
             String type,
             @Nullable Long organizationId,
             Actor actor,
@@ -116,6 +120,7 @@ class AuditTrail {
                 .param("clientAddress", origin.clientAddress(), Types.VARCHAR)
                 .param("userAgent", origin.userAgent(), Types.VARCHAR)
                 .update();
+        return id;
     }
 
     /** A staff member acting on their own account is named as the event names the account. */

@@ -20,6 +20,9 @@ class WebhookDeliveryTests extends WebhookTest {
     @org.springframework.beans.factory.annotation.Autowired
     WebhookLogRetention retention;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    WebhookDispatcher dispatcher;
+
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private List<Received> awaitReceived(String path, int count) {
@@ -396,6 +399,35 @@ class WebhookDeliveryTests extends WebhookTest {
             assertThat(List.of(listed, one, logged, events, received)).noneMatch(text -> text.contains(base64));
         }
         assertThat(events).contains("{\"field\": \"secret\", \"changed\": true}");
+    }
+
+    @Test
+    void aStaffEventCarriesTheMemberAsThatChangeLeftThemHoweverSoonAnotherFollows() {
+        createWebhook("/snapshots", "staff.updated");
+        long staffId = createStaffMember(uniqueEmail("snapshot")).get("id").asLong();
+        dispatcher.stop();
+        try {
+            for (String title : List.of("Cashier", "Shift lead")) {
+                api.patch("/api/v1/staffs/" + staffId)
+                        .token(admin.token())
+                        .json(Map.of("job_title", title))
+                        .send()
+                        .json(200);
+            }
+        } finally {
+            dispatcher.start();
+        }
+
+        List<Received> received = awaitReceived("/snapshots", 2);
+        assertThat(received)
+                .extracting(request ->
+                        parse(request).get("data").get("staff").get("job_title").asString())
+                .containsExactlyInAnyOrder("Cashier", "Shift lead");
+        for (Received request : received) {
+            JsonNode data = parse(request).get("data");
+            assertThat(data.get("staff").get("job_title").asString())
+                    .isEqualTo(data.get("changes").get(0).get("to").asString());
+        }
     }
 
     @Test
