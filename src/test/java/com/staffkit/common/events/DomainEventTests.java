@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.staffkit.support.IntegrationTest;
 import com.staffkit.support.RecordedEvents;
+import com.staffkit.support.TestMail;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -291,6 +292,77 @@ class DomainEventTests extends IntegrationTest {
         assertThat(recorded.about(Target.ORGANIZATION, child))
                 .extracting(DomainEvent::type)
                 .containsExactly("organization.created", "organization.updated", "organization.deactivated");
+    }
+
+    @Test
+    void anAccountsWholeLifeIsEvents() {
+        long store = newStore();
+        String email = uniqueEmail("lifecycle");
+        long id = newStaff(Map.of("email", email));
+
+        String activation = TestMail.awaitLinkToken(email, 1, java.time.Duration.ofSeconds(10));
+        assertThat(api.post("/api/v1/activation")
+                        .json(Map.of("token", activation, "password", PASSWORD))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/v1/password-reset")
+                        .json(Map.of("email", email))
+                        .send()
+                        .status())
+                .isEqualTo(202);
+        String reset = TestMail.awaitLinkToken(email, 2, java.time.Duration.ofSeconds(10));
+        assertThat(api.post("/api/v1/password-reset/confirm")
+                        .json(Map.of("token", reset, "password", PASSWORD + "-again"))
+                        .send()
+                        .status())
+                .isEqualTo(204);
+        String staff = "/api/v1/staffs/" + id;
+        api.put(staff + "/stores/" + store).token(admin.token()).send();
+        assertThat(api.delete(staff + "/stores/" + store)
+                        .token(admin.token())
+                        .send()
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.delete(staff).token(admin.token()).send().status()).isEqualTo(204);
+        api.patch(staff)
+                .token(admin.token())
+                .json(Map.of("is_active", true))
+                .send()
+                .json(200);
+
+        assertThat(recorded.about(Target.STAFF, id))
+                .extracting(DomainEvent::type)
+                .containsSubsequence(
+                        "staff.created",
+                        "staff.activated",
+                        "staff.password_reset",
+                        "staff.store_assigned",
+                        "staff.store_unassigned",
+                        "staff.deactivated",
+                        "staff.reactivated");
+    }
+
+    @Test
+    void anOrganizationDeactivatedAndReactivatedIsTwoEvents() {
+        long child = api.post("/api/v1/organizations")
+                .token(superadminToken())
+                .json(Map.of("name", "Branch " + unique(), "parent", organization))
+                .send()
+                .json(201)
+                .get("id")
+                .asLong();
+
+        api.delete("/api/v1/organizations/" + child).token(superadminToken()).send();
+        api.patch("/api/v1/organizations/" + child)
+                .token(superadminToken())
+                .json(Map.of("is_active", true))
+                .send()
+                .json(200);
+
+        assertThat(recorded.about(Target.ORGANIZATION, child))
+                .extracting(DomainEvent::type)
+                .containsExactly("organization.created", "organization.deactivated", "organization.reactivated");
     }
 
     @Test
