@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class WebhookStaffSnapshots implements MeterBinder {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookStaffSnapshots.class);
 
     private final TrustedCache<Long, Boolean> organizationsWithEndpoints;
     private final WebhookPayloads payloads;
@@ -38,7 +42,15 @@ class WebhookStaffSnapshots implements MeterBinder {
         if (Target.STAFF.equals(recorded.targetType())
                 && hasEndpoints(recorded.organizationId())
                 && queued(recorded.id())) {
-            payloads.body(recorded.organizationId(), recorded.id()).ifPresent(body -> keep(recorded.id(), body));
+            Optional<String> body;
+            try {
+                body = payloads.body(recorded.organizationId(), recorded.id());
+            } catch (RuntimeException rendering) {
+                // Never the change's undoing: the first attempt makes the body instead.
+                log.warn("Webhook body of event {} not made with its change: {}", recorded.id(), rendering.toString());
+                return;
+            }
+            body.ifPresent(json -> keep(recorded.id(), json));
         }
     }
 
