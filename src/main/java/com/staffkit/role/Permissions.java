@@ -23,6 +23,8 @@ public final class Permissions {
     public static final String API_KEYS_MANAGE = "api-keys:manage";
     public static final String AUDIT_READ = "audit:read";
     public static final String WEBHOOKS_MANAGE = "webhooks:manage";
+    /** Provisioning through SCIM 2.0 ({@code /scim/v2}), as identity providers do with an API key. */
+    public static final String SCIM_PROVISION = "scim:provision";
     /**
      * Service-wide: metrics and build information span every organization. Only the built-in
      * superadmin role holds it; no custom role (hence no API key) may carry it.
@@ -52,6 +54,8 @@ public final class Permissions {
                 SERVICE_METRICS,
                 "Read the service-wide metrics and build information (every organization's); superadmin only.");
         CATALOGUE.put(WEBHOOKS_MANAGE, "Create, change, test and delete webhooks; read their deliveries.");
+        CATALOGUE.put(
+                SCIM_PROVISION, "Provision staff and teams through SCIM 2.0 (/scim/v2), as identity providers do.");
     }
 
     private Permissions() {}

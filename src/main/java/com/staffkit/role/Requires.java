@@ -118,4 +118,10 @@ public final class Requires {
     @Documented
     @PreAuthorize(HAS + Permissions.WEBHOOKS_MANAGE + END)
     public @interface WebhooksManage {}
+
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize(HAS + Permissions.SCIM_PROVISION + END)
+    public @interface ScimProvision {}
 }

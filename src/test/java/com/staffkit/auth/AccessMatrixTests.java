@@ -46,7 +46,8 @@ class AccessMatrixTests extends IntegrationTest {
             "organizations:write",
             "api-keys:manage",
             "audit:read",
-            "webhooks:manage");
+            "webhooks:manage",
+            "scim:provision");
     private static final Set<String> ADMIN = without(ALL, "organizations:write");
     private static final Set<String> MANAGER =
             Set.of("staff:read", "staff:write", "teams:read", "teams:write", "stores:read");

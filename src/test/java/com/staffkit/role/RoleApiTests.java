@@ -37,7 +37,8 @@ class RoleApiTests extends IntegrationTest {
             "api-keys:manage",
             "audit:read",
             "service:metrics",
-            "webhooks:manage");
+            "webhooks:manage",
+            "scim:provision");
 
     /** What an organization's roles may hold: everything but the service-wide permissions. */
     private static final List<String> ORGANIZATION_WIDE =
