@@ -117,6 +117,15 @@ class ApiKeyService {
     }
 
     /**
+     * Whether a presented secret is an API key rather than an access token: the one rule that tells
+     * them apart in {@code Authorization: Bearer}. Access tokens never start with the prefix ({@link
+     * SessionService} draws again when one would).
+     */
+    static boolean isKey(String secret) {
+        return secret.startsWith(KEY_PREFIX);
+    }
+
+    /**
      * The caller behind a key, or empty for an unknown, revoked or expired one: one statement, and
      * at most once a minute a second one recording the use, each without a surrounding transaction.
      */

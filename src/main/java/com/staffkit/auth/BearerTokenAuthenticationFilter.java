@@ -21,7 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Turns a credential into a {@link Caller} with one indexed query: {@code Authorization: Bearer
  * <access token>} for staff, {@code X-Api-Key: <key>} or {@code Authorization: Token <key>} for
- * integration partners. A presented but unknown, expired or revoked credential is 401 at once.
+ * integration partners, and {@code Authorization: Bearer <key>} for identity providers, which send
+ * nothing else. A bearer credential is a key when {@link ApiKeyService#isKey} says so (its prefix,
+ * which no access token carries). A presented but unknown, expired or revoked credential is 401 at
+ * once.
  */
 class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 
@@ -56,7 +59,10 @@ class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
         String apiKey = request.getHeader(API_KEY_HEADER);
         Optional<Caller> caller;
         if (startsWith(authorization, BEARER)) {
-            caller = resolve("bearer", authorization.substring(BEARER.length()), sessions::resolve);
+            String secret = authorization.substring(BEARER.length()).trim();
+            caller = ApiKeyService.isKey(secret)
+                    ? resolve("api-key", secret, apiKeys::resolve)
+                    : resolve("bearer", secret, sessions::resolve);
         } else if (startsWith(authorization, TOKEN)) {
             caller = resolve("api-key", authorization.substring(TOKEN.length()), apiKeys::resolve);
         } else if (apiKey != null) {

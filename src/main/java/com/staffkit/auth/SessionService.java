@@ -161,9 +161,18 @@ class SessionService {
         changes.announce(new CommittedChange(SESSION_REVOKED, Target.STAFF, staffId, organizationId));
     }
 
+    /** A new access token, never one that reads as an API key when sent as a bearer token. */
+    private static String accessTokenSecret() {
+        String secret = Secrets.newSecret();
+        while (ApiKeyService.isKey(secret)) {
+            secret = Secrets.newSecret();
+        }
+        return secret;
+    }
+
     private Tokens issue(UUID familyId, long staffId, long organizationId, int sessionEpoch) {
         Instant now = clock.instant();
-        String access = Secrets.newSecret();
+        String access = accessTokenSecret();
         String refresh = Secrets.newSecret();
         accessTokens
                 .tokens()

@@ -299,7 +299,7 @@ class ApiKeyTests extends IntegrationTest {
     class Authenticating {
 
         @Test
-        void keyWorksInXApiKeyAndAuthorizationTokenHeaders() {
+        void keyWorksInXApiKeyAndAuthorizationTokenOrBearerHeaders() {
             String key =
                     mint(admin.token(), "Sync " + unique(), "member").get("key").asString();
 
@@ -308,8 +308,11 @@ class ApiKeyTests extends IntegrationTest {
             ApiResponse byAuthorization = api.get("/api/v1/staffs/")
                     .header("Authorization", "Token " + key)
                     .send();
+            ApiResponse byBearer = api.get("/api/v1/staffs/")
+                    .header("Authorization", "Bearer " + key)
+                    .send();
 
-            for (ApiResponse response : List.of(byHeader, byAuthorization)) {
+            for (ApiResponse response : List.of(byHeader, byAuthorization, byBearer)) {
                 assertThat(response.status()).as(response.body()).isEqualTo(200);
                 assertThat(response.json().get("count").asLong()).isGreaterThanOrEqualTo(2);
                 for (JsonNode staff : response.json().get("results")) {
@@ -512,6 +515,7 @@ class ApiKeyTests extends IntegrationTest {
                             .send()
                             .status())
                     .isEqualTo(401);
+            assertThat(api.get("/api/v1/staffs/").token(key).send().status()).isEqualTo(401);
             Timestamp revokedAt = (Timestamp) keyRow(id).get("revoked_at");
             assertThat(revokedAt).isNotNull();
             ApiResponse shown = api.get(KEYS + "/" + id).token(admin.token()).send();
