@@ -206,6 +206,12 @@ class AccessMatrixTests extends IntegrationTest {
         rules.put("POST /api/v1/webhooks/{id}/test", needs("webhooks:manage", 404));
         rules.put("GET /api/v1/webhooks/{id}/deliveries", needs("webhooks:manage", 404));
         rules.put("POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/retry", needs("webhooks:manage", 404));
+
+        rules.put("GET /scim/v2/ServiceProviderConfig", needs("scim:provision", 200));
+        rules.put("GET /scim/v2/ResourceTypes", needs("scim:provision", 200));
+        rules.put("GET /scim/v2/ResourceTypes/{id}", needs("scim:provision", 404));
+        rules.put("GET /scim/v2/Schemas", needs("scim:provision", 200));
+        rules.put("GET /scim/v2/Schemas/{id}", needs("scim:provision", 404));
         return rules;
     }
 
@@ -290,7 +296,7 @@ class AccessMatrixTests extends IntegrationTest {
         List<String> endpoints = new ArrayList<>();
         mappings.getHandlerMethods().keySet().forEach(info -> {
             for (String pattern : info.getPatternValues()) {
-                if (!pattern.startsWith("/api/")) {
+                if (!pattern.startsWith("/api/") && !pattern.startsWith("/scim/")) {
                     continue;
                 }
                 info.getMethodsCondition().getMethods().forEach(method -> endpoints.add(method.name() + " " + pattern));

@@ -24,6 +24,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -33,8 +34,9 @@ import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 
 /**
- * Turns every failure that reaches MVC into RFC 9457 problem+json. Security failures in the filter
- * chain are written by {@link ProblemResponseWriter} in the same shape.
+ * Turns every failure that reaches MVC into RFC 9457 problem+json (under {@code /scim/}, into the
+ * SCIM error schema: {@link ScimErrors}). Security failures in the filter chain are written by
+ * {@link ProblemResponseWriter} in the same shape.
  */
 @RestControllerAdvice
 class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
@@ -197,6 +199,12 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         }
         HttpHeaders responseHeaders = new HttpHeaders();
         responseHeaders.addAll(headers);
+        if (body instanceof ProblemDetail problem
+                && request instanceof ServletWebRequest servlet
+                && ScimErrors.covers(servlet.getRequest())) {
+            responseHeaders.setContentType(ScimErrors.MEDIA_TYPE);
+            return new ResponseEntity<>(ScimErrors.body(problem), responseHeaders, statusCode);
+        }
         responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return new ResponseEntity<>(body, responseHeaders, statusCode);
     }

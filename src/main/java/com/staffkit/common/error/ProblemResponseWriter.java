@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes problem+json from places MVC's advice never sees: the security filters, other filters and
- * the error dispatch. Every problem it writes carries the request path as {@code instance} and the
+ * the error dispatch (under {@code /scim/}, the same failure in the SCIM error schema: {@link
+ * ScimErrors}). Every problem it writes carries the request path as {@code instance} and the
  * security headers.
  */
 @Component
@@ -49,8 +50,13 @@ public class ProblemResponseWriter {
         }
         response.setStatus(problem.getStatus());
         SecurityHeaders.set(response);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
+        if (ScimErrors.covers(request)) {
+            response.setContentType(ScimErrors.MEDIA_TYPE_VALUE);
+            jsonMapper.writeValue(response.getOutputStream(), ScimErrors.body(problem));
+            return;
+        }
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         jsonMapper.writeValue(response.getOutputStream(), problem);
     }
 

@@ -31,7 +31,7 @@ class WebFilterConfiguration {
     /** Every API path answers with and without a trailing slash ({@code /api/v1/staffs/} as in the seeds). */
     @Bean
     FilterRegistrationBean<UrlHandlerFilter> trailingSlashFilter() {
-        UrlHandlerFilter filter = UrlHandlerFilter.trailingSlashHandler("/api/**", "/actuator/**")
+        UrlHandlerFilter filter = UrlHandlerFilter.trailingSlashHandler("/api/**", "/scim/**", "/actuator/**")
                 .wrapRequest()
                 .build();
         FilterRegistrationBean<UrlHandlerFilter> registration = new FilterRegistrationBean<>(filter);
