@@ -119,10 +119,7 @@ class WebhookAttempts {
 
     /** A failure after a quiet spell longer than twice the longest retry starts a new failing streak. */
     private Duration quietSpell() {
-        return properties.retryDelays().stream()
-                .max(Duration::compareTo)
-                .orElseThrow()
-                .multipliedBy(2);
+        return WebhookRetries.longest(properties.retryDelays()).multipliedBy(2);
     }
 
     private void disable(long endpointId, String reason, Instant now) {

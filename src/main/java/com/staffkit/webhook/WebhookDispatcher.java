@@ -82,7 +82,7 @@ class WebhookDispatcher implements SmartLifecycle {
     /** Events were queued (by this instance or another): look now rather than at the next poll. */
     @EventListener
     void onChange(CommittedChange change) {
-        if (change.type().equals("webhook.queued")) {
+        if (change.type().equals(WebhookQueue.QUEUED)) {
             wake();
         }
     }

@@ -37,16 +37,11 @@ record WebhookProperties(
 
     WebhookProperties {
         retryDelays = List.copyOf(retryDelays);
-        if (retryDelays.stream().anyMatch(delay -> delay.isNegative() || delay.isZero())) {
-            throw new IllegalArgumentException("staffkit.webhooks.retry-delays must all be positive");
+        if (retryDelays.isEmpty() || retryDelays.stream().anyMatch(delay -> delay.isNegative() || delay.isZero())) {
+            throw new IllegalArgumentException("staffkit.webhooks.retry-delays must be one or more positive waits");
         }
         if (maxInFlight < 1 || maxInFlightPerEndpoint < 1) {
             throw new IllegalArgumentException("staffkit.webhooks.max-in-flight(-per-endpoint) must be at least 1");
         }
-    }
-
-    /** Every attempt of one event: the first and one after each retry delay. */
-    int maxAttempts() {
-        return retryDelays.size() + 1;
     }
 }

@@ -1,5 +1,8 @@
 package com.staffkit.webhook;
 
+import com.staffkit.common.cache.ChangeAnnouncer;
+import com.staffkit.common.cache.CommittedChange;
+import com.staffkit.common.events.Target;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
@@ -42,8 +45,15 @@ class WebhookQueue {
     /** An attempt as a retry needs it: which queued event it was, and its body if it was ever made. */
     record Delivery(long messageId, UUID eventId, boolean hasBody) {}
 
-    /** The payload of the change notification telling instances that events are queued (as the trigger sends it). */
-    static final String QUEUED = "webhook.queued webhook 0 ";
+    /**
+     * The change that tells every instance events are queued: the trigger of V28 sends it as
+     * {@code webhook.queued webhook 0 <organization>}, the service through {@link ChangeAnnouncer}.
+     */
+    static final String QUEUED = "webhook.queued";
+
+    static CommittedChange queuedIn(long organizationId) {
+        return new CommittedChange(QUEUED, Target.WEBHOOK, 0, organizationId);
+    }
 
     private final JdbcClient jdbc;
 
@@ -185,14 +195,6 @@ class WebhookQueue {
                         "update webhook_messages set next_attempt_at = null where endpoint_id = :id and next_attempt_at is not null")
                 .param("id", endpointId)
                 .update();
-    }
-
-    /** Tells every instance (this one too) that events are queued, once the transaction commits. */
-    void announceQueued(long organizationId) {
-        jdbc.sql("select pg_notify('staffkit_changes', :payload)")
-                .param("payload", QUEUED + organizationId)
-                .query()
-                .singleRow();
     }
 
     /** The event last queued for an endpoint with this type (in this transaction: the one just recorded). */

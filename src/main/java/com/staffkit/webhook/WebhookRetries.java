@@ -32,9 +32,14 @@ final class WebhookRetries {
                 && status != null
                 && (status == 429 || status == 503)
                 && retryAfter.compareTo(wait) > 0) {
-            Duration longest = delays.stream().max(Duration::compareTo).orElseThrow();
+            Duration longest = longest(delays);
             wait = retryAfter.compareTo(longest) > 0 ? longest : retryAfter;
         }
         return Optional.of(wait);
+    }
+
+    /** The schedule's longest wait: the most a Retry-After may ask. */
+    static Duration longest(List<Duration> delays) {
+        return delays.stream().max(Duration::compareTo).orElseThrow();
     }
 }

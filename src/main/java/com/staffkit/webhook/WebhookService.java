@@ -1,5 +1,6 @@
 package com.staffkit.webhook;
 
+import com.staffkit.common.cache.ChangeAnnouncer;
 import com.staffkit.common.error.ConflictException;
 import com.staffkit.common.error.NotFoundException;
 import com.staffkit.common.events.Actor;
@@ -28,6 +29,7 @@ class WebhookService {
     private final WebhookUrls urls;
     private final WebhookProperties properties;
     private final ApplicationEventPublisher events;
+    private final ChangeAnnouncer changes;
     private final Clock clock;
 
     WebhookService(
@@ -36,12 +38,14 @@ class WebhookService {
             WebhookUrls urls,
             WebhookProperties properties,
             ApplicationEventPublisher events,
+            ChangeAnnouncer changes,
             Clock clock) {
         this.endpoints = endpoints;
         this.queue = queue;
         this.urls = urls;
         this.properties = properties;
         this.events = events;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -141,7 +145,7 @@ class WebhookService {
             throw new ConflictException("This event was never sent (it is no longer kept); it cannot be sent again.");
         }
         queue.requeue(id, delivery.messageId(), clock.instant());
-        queue.announceQueued(endpoint.organizationId());
+        changes.announce(WebhookQueue.queuedIn(endpoint.organizationId()));
         return delivery.eventId();
     }
 

@@ -83,7 +83,7 @@ class WebhookStaffSnapshots implements MeterBinder {
 
     @EventListener
     void onChange(CommittedChange change) {
-        if (change.targets(Target.WEBHOOK) && !change.type().equals("webhook.queued")) {
+        if (change.targets(Target.WEBHOOK) && !change.type().equals(WebhookQueue.QUEUED)) {
             organizationsWithEndpoints.evictAll();
         }
     }
