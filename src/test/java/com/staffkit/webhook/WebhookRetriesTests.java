@@ -29,6 +29,19 @@ class WebhookRetriesTests {
                     Duration.ofDays(30))
             .retryDelays();
 
+    @Test
+    void theDefaultsAreTheContractsTenSecondsAndAboutADayOfRetries() {
+        WebhookProperties defaults = new org.springframework.boot.context.properties.bind.Binder(
+                        new org.springframework.boot.context.properties.source.MapConfigurationPropertySource())
+                .bindOrCreate("staffkit.webhooks", WebhookProperties.class);
+        assertThat(defaults.timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.retryDelays()).isEqualTo(DAY);
+        assertThat(defaults.failingFor()).isEqualTo(Duration.ofDays(3));
+        assertThat(defaults.previousSecretLifetime()).isEqualTo(Duration.ofHours(24));
+        assertThat(defaults.allowHttp()).isFalse();
+        assertThat(defaults.allowPrivateNetworks()).isFalse();
+    }
+
     @RepeatedTest(20)
     void eachRetryWaitsItsStepWithinTwentyPercent() {
         for (int attempts = 1; attempts <= DAY.size(); attempts++) {
