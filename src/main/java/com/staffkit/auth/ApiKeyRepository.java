@@ -28,7 +28,8 @@ class ApiKeyRepository {
             Instant createdAt,
             Instant expiresAt,
             Instant lastUsedAt,
-            Instant revokedAt) {}
+            Instant revokedAt,
+            String scimDefaultRole) {}
 
     record KeyCaller(Caller caller, Instant expiresAt, Instant lastUsedAt) {}
 
@@ -37,7 +38,7 @@ class ApiKeyRepository {
 
     private static final String SELECT = """
             select k.id, k.organization_id, k.name, k.prefix, k.created_by, k.created_at, k.expires_at,
-                   k.last_used_at, k.revoked_at,
+                   k.last_used_at, k.revoked_at, k.scim_default_role,
                    array(select r.name from api_key_roles kr join roles r on r.id = kr.role_id
                          where kr.api_key_id = k.id order by r.name) as roles
             from api_keys k
@@ -57,10 +58,13 @@ class ApiKeyRepository {
             Long createdBy,
             Instant createdAt,
             Instant expiresAt,
+            String scimDefaultRole,
             Collection<Long> roleIds) {
         long id = jdbc.sql("""
-                        insert into api_keys (organization_id, name, prefix, key_hash, created_by, created_at, expires_at)
-                        values (:organizationId, :name, :prefix, :hash, :createdBy, :createdAt, :expiresAt)
+                        insert into api_keys (organization_id, name, prefix, key_hash, created_by, created_at, expires_at,
+                                              scim_default_role)
+                        values (:organizationId, :name, :prefix, :hash, :createdBy, :createdAt, :expiresAt,
+                                :scimDefaultRole)
                         returning id
                         """)
                 .param("organizationId", organizationId)
@@ -70,6 +74,7 @@ class ApiKeyRepository {
                 .param("createdBy", createdBy)
                 .param("createdAt", Timestamp.from(createdAt))
                 .param("expiresAt", expiresAt == null ? null : Timestamp.from(expiresAt))
+                .param("scimDefaultRole", scimDefaultRole)
                 .query(Long.class)
                 .single();
         jdbc.sql("""
@@ -81,6 +86,13 @@ class ApiKeyRepository {
                 .param("roleIds", roleIds.toArray(Long[]::new))
                 .update();
         return id;
+    }
+
+    Optional<String> scimDefaultRole(long id) {
+        return jdbc.sql("select scim_default_role from api_keys where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional();
     }
 
     Optional<ApiKeyRow> find(long id, Scope<Long> organizations) {
@@ -192,7 +204,8 @@ class ApiKeyRepository {
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("expires_at")),
                 instant(rs.getTimestamp("last_used_at")),
-                instant(rs.getTimestamp("revoked_at")));
+                instant(rs.getTimestamp("revoked_at")),
+                rs.getString("scim_default_role"));
     }
 
     private static Instant instant(Timestamp timestamp) {

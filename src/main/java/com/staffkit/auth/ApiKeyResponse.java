@@ -26,6 +26,9 @@ record ApiKeyResponse(
         @Nullable Instant lastUsedAt,
         @Nullable Instant revokedAt,
 
+        @Schema(description = "The role of staff this key creates through SCIM", example = "member")
+        String scimDefaultRole,
+
         @Schema(description = "The full secret; shown only once, at creation")
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Nullable
@@ -49,6 +52,7 @@ record ApiKeyResponse(
                 row.expiresAt(),
                 row.lastUsedAt(),
                 row.revokedAt(),
+                row.scimDefaultRole() == null ? ProvisioningRoles.DEFAULT_ROLE : row.scimDefaultRole(),
                 key);
     }
 

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -72,6 +73,7 @@ class ApiKeyService {
                         + "' to a key: it carries permissions you do not hold.");
             }
         }
+        String scimDefaultRole = scimDefaultRole(caller, request.scimDefaultRole());
         String secret = KEY_PREFIX + Secrets.newSecret();
         long id = keys.insert(
                 caller.organizationId(),
@@ -81,10 +83,32 @@ class ApiKeyService {
                 caller.staffId(),
                 now,
                 request.expiresAt(),
+                scimDefaultRole,
                 grants.stream().map(RoleGrant::id).toList());
         ApiKeyRepository.ApiKeyRow created = keys.find(id, Scope.all()).orElseThrow();
         events.publishEvent(ApiKeyEvents.created(caller, created, now));
         return ApiKeyResponse.created(created, secret);
+    }
+
+    /**
+     * The role a key gives staff it creates through SCIM, as the organization names it; checked to
+     * exist now (whether the key may grant it is checked at each create, by the staff rules).
+     */
+    private @Nullable String scimDefaultRole(Caller caller, @Nullable String requested) {
+        if (requested == null || requested.isBlank()) {
+            return null;
+        }
+        RoleGrant role;
+        try {
+            role = roles.resolve(caller.organizationId(), List.of(requested.trim()))
+                    .getFirst();
+        } catch (InvalidRequestException ex) {
+            throw InvalidRequestException.forField("scim_default_role", "unknown role " + requested.trim());
+        }
+        if (role.isSuperadmin()) {
+            throw InvalidRequestException.forField("scim_default_role", "superadmin cannot be given through SCIM");
+        }
+        return role.name();
     }
 
     @Transactional(readOnly = true)

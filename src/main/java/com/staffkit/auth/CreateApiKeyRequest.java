@@ -15,4 +15,10 @@ record CreateApiKeyRequest(
         List<@NotBlank @Size(max = 100) String> roles,
 
         @Schema(description = "Optional; the key stops working then")
-        Instant expiresAt) {}
+        Instant expiresAt,
+
+        @Schema(
+                description = "The role of staff this key creates through SCIM (/scim/v2/Users); defaults to member",
+                example = "member")
+        @Size(max = 100)
+        String scimDefaultRole) {}

@@ -68,7 +68,8 @@ class ScimDiscovery {
         return copy;
     }
 
-    private static String location(String path) {
+    /** An absolute URL of a path under {@value #BASE}, on the service that answers this request. */
+    static String location(String path) {
         return ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path(BASE)
                 .path(UriUtils.encodePath(path, java.nio.charset.StandardCharsets.UTF_8))

@@ -29,6 +29,11 @@ final class ScimJson {
         return MAPPER.valueToTree(value);
     }
 
+    /** A JSON text (the SCIM SDK's trees are Jackson 2) as this mapper's tree. */
+    static JsonNode fromText(String json) {
+        return MAPPER.readTree(json);
+    }
+
     static ResponseEntity<JsonNode> ok(Object value) {
         return ResponseEntity.ok().contentType(ScimErrors.MEDIA_TYPE).body(tree(value));
     }

@@ -54,10 +54,10 @@ class AccountQueries {
             join organizations o on o.id = s.organization_id
             """;
 
-    /** By username or email, case-insensitively. */
+    /** By username or email, case-insensitively (one staff member may hold it as both: one row). */
     Optional<LoginAccount> findLoginByIdentifier(String identifier) {
         return jdbc.sql(LOGIN_ACCOUNT + " join login_identifiers li on li.staff_id = s.id"
-                        + " where li.identifier = lower(:identifier)")
+                        + " where li.identifier = lower(:identifier) limit 1")
                 .param("identifier", identifier)
                 .query(AccountQueries::loginAccount)
                 .optional();

@@ -3,6 +3,7 @@ package com.staffkit.staff;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -72,6 +73,14 @@ class Staff extends StaffProfileColumns {
 
     @Version
     private long version;
+
+    /** Null when every column is: Hibernate loads an embeddable of nulls as null. */
+    @Embedded
+    private DirectoryProfile directory;
+
+    /** Set when SCIM deleted the member (it is deactivated then); reactivation clears it. */
+    @Column(name = "deprovisioned_at")
+    private Instant deprovisionedAt;
 
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "staff_roles", joinColumns = @JoinColumn(name = "staff_id"))
@@ -187,8 +196,39 @@ class Staff extends StaffProfileColumns {
             return false;
         }
         active = true;
+        deprovisionedAt = null;
         modifiedAt = now;
         return true;
+    }
+
+    /** Deactivates and marks the member as deleted by SCIM; returns true if it was not marked yet. */
+    boolean deprovision(Instant now) {
+        if (deprovisionedAt != null) {
+            return false;
+        }
+        deactivate(now);
+        deprovisionedAt = now;
+        modifiedAt = now;
+        return true;
+    }
+
+    boolean isDeprovisioned() {
+        return deprovisionedAt != null;
+    }
+
+    DirectoryProfile directory() {
+        return directory == null ? DirectoryProfile.NONE : directory;
+    }
+
+    void applyDirectory(DirectoryProfile value, Instant now) {
+        if (!value.equals(directory())) {
+            directory = value;
+            modifiedAt = now;
+        }
+    }
+
+    long version() {
+        return version;
     }
 
     void touch(Instant now) {

@@ -2,6 +2,7 @@ package com.staffkit.staff;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The writable fields common to create and update requests. */
 interface StaffInput {
@@ -36,4 +37,9 @@ interface StaffInput {
     List<Long> retailStores();
 
     Boolean fullStoreAccess();
+
+    /** The identity provider's part of the profile; null (the REST API's requests) keeps what is stored. */
+    default @Nullable DirectoryProfile directory() {
+        return null;
+    }
 }

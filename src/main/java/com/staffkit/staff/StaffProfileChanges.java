@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -66,12 +67,18 @@ class StaffProfileChanges {
      */
     @Transactional
     StaffResponse patch(Caller caller, long id, UnaryOperator<UpdateStaffRequest> change) {
+        return change(caller, id, change::apply);
+    }
+
+    /** As {@link #patch}, for a change that may also carry the identity provider's part ({@link StaffInput#directory}). */
+    @Transactional
+    StaffResponse change(Caller caller, long id, Function<UpdateStaffRequest, ? extends StaffInput> change) {
         repository.findVisibleTo(caller, id);
-        UpdateStaffRequest request = change.apply(mapper.toUpdateRequest(reader.get(caller, id)));
+        StaffInput request = change.apply(mapper.toUpdateRequest(reader.get(caller, id)));
         return replace(caller, rules.loadForChange(caller, id), request);
     }
 
-    private StaffResponse replace(Caller caller, Staff staff, UpdateStaffRequest request) {
+    private StaffResponse replace(Caller caller, Staff staff, StaffInput request) {
         long id = staff.id();
         List<String> requestedRoles = RequestedRoles.orDefault(request.roles());
         List<RoleGrant> roles = roleCatalog.resolve(staff.organizationId(), requestedRoles);
@@ -112,6 +119,11 @@ class StaffProfileChanges {
         }
         changes.set("retail_stores", staff.storeIds(), storeIds)
                 .field("full_store_access", staff.grantedAllStores(), profile.allStoresGranted());
+        DirectoryProfile directory = request.directory();
+        if (directory != null) {
+            staff.directory().addChangesTo(directory, changes);
+            staff.applyDirectory(directory, now);
+        }
         staff.applyProfile(profile, now);
         staff.replaceRoles(newRoleIds, now);
         staff.replaceStores(storeIds, requestedSeesAllStores, now);

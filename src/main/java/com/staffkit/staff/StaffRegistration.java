@@ -53,6 +53,12 @@ class StaffRegistration {
 
     @Transactional
     StaffResponse create(Caller caller, CreateStaffRequest request) {
+        return create(caller, request, DirectoryProfile.NONE);
+    }
+
+    /** A registration that also carries the identity provider's part of the profile (SCIM). */
+    @Transactional
+    StaffResponse create(Caller caller, CreateStaffRequest request, DirectoryProfile directory) {
         long organizationId = request.organization() == null ? caller.organizationId() : request.organization();
         if (!caller.canSee(organizationId) || !organizations.isActive(organizationId)) {
             throw InvalidRequestException.forField("organization", "unknown organization " + organizationId);
@@ -84,6 +90,7 @@ class StaffRegistration {
         Instant now = clock.instant();
         Staff staff = Staff.create(organizationId, profile, RequestedRoles.ids(roles), now);
         staff.replaceStores(storeIds, profile.allStoresGranted(), now);
+        staff.applyDirectory(directory, now);
         String generatedPassword = null;
         if (Boolean.TRUE.equals(request.generatePassword())) {
             generatedPassword = GeneratedPasswords.next();

@@ -212,6 +212,27 @@ class AccessMatrixTests extends IntegrationTest {
         rules.put("GET /scim/v2/ResourceTypes/{id}", needs("scim:provision", 404));
         rules.put("GET /scim/v2/Schemas", needs("scim:provision", 200));
         rules.put("GET /scim/v2/Schemas/{id}", needs("scim:provision", 404));
+        rules.put("GET /scim/v2/Users", needs("scim:provision", 200));
+        rules.put("GET /scim/v2/Users/{id}", needs("scim:provision", 404));
+        rules.put(
+                "POST /scim/v2/Users",
+                needs(
+                        "scim:provision",
+                        201,
+                        () -> Map.of(
+                                "userName", "matrix-" + unique(),
+                                "name", Map.of("givenName", "Matrix", "familyName", "User"),
+                                "emails", List.of(Map.of("value", uniqueEmail("matrix"), "type", "work")))));
+        rules.put("PUT /scim/v2/Users/{id}", needs("scim:provision", 404, () -> Map.of("userName", "matrix")));
+        rules.put(
+                "PATCH /scim/v2/Users/{id}",
+                needs(
+                        "scim:provision",
+                        404,
+                        () -> Map.of(
+                                "schemas", List.of("urn:ietf:params:scim:api:messages:2.0:PatchOp"),
+                                "Operations", List.of(Map.of("op", "replace", "path", "title", "value", "x")))));
+        rules.put("DELETE /scim/v2/Users/{id}", needs("scim:provision", 404));
         return rules;
     }
 

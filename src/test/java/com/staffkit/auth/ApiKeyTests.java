@@ -35,7 +35,8 @@ class ApiKeyTests extends IntegrationTest {
             "created_at",
             "expires_at",
             "last_used_at",
-            "revoked_at");
+            "revoked_at",
+            "scim_default_role");
 
     private long organization;
     private Member admin;

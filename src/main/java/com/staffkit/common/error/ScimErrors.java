@@ -66,10 +66,14 @@ public final class ScimErrors {
         if (properties != null && properties.get(SCIM_TYPE) instanceof String own) {
             return own;
         }
+        String type = problem.getType() == null ? "" : problem.getType().toString();
+        if (problem.getStatus() == 409) {
+            // A taken unique value (userName, email, externalId, a team's name); not a concurrent edit.
+            return type.endsWith("/conflict") ? "uniqueness" : null;
+        }
         if (problem.getStatus() != 400) {
             return null;
         }
-        String type = problem.getType() == null ? "" : problem.getType().toString();
         return type.endsWith("/malformed-request") ? "invalidSyntax" : "invalidValue";
     }
 }
