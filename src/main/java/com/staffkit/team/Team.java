@@ -28,6 +28,10 @@ class Team {
 
     private String description;
 
+    /** The identity provider's name for the team (SCIM {@code externalId}), unique in the organization. */
+    @Column(name = "external_id")
+    private String externalId;
+
     @Column(nullable = false)
     private String[] responsibilities;
 
@@ -65,6 +69,33 @@ class Team {
         this.responsibilities = responsibilities.toArray(String[]::new);
         this.modifiedAt = now;
         return changes;
+    }
+
+    /** Sets the SCIM externalId, adding the change to {@code changes}. */
+    Changes changeExternalId(String value, Changes changes, Instant now) {
+        changes.field("external_id", externalId, value);
+        if (!java.util.Objects.equals(externalId, value)) {
+            externalId = value;
+            modifiedAt = now;
+        }
+        return changes;
+    }
+
+    /** Its membership changed: the version (the ETag SCIM clients hold) and modified_at move. */
+    void touch(Instant now) {
+        this.modifiedAt = now;
+    }
+
+    String description() {
+        return description;
+    }
+
+    List<String> responsibilities() {
+        return List.of(responsibilities);
+    }
+
+    long version() {
+        return version;
     }
 
     String name() {

@@ -136,7 +136,10 @@ class TeamService {
         Team team = load(caller, id);
         requireVisibleStaff(caller, team, staffId);
         if (members.remove(team.id(), staffId)) {
-            events.publishEvent(TeamEvents.memberRemoved(caller, team, staffId, clock.instant()));
+            Instant now = clock.instant();
+            team.touch(now);
+            save(team);
+            events.publishEvent(TeamEvents.memberRemoved(caller, team, staffId, now));
         }
     }
 
@@ -157,6 +160,10 @@ class TeamService {
     /** Adding is idempotent: only those who were not members yet make an event. */
     private void added(Caller caller, Team team, List<Long> staffIds) {
         Instant now = clock.instant();
+        if (!staffIds.isEmpty()) {
+            team.touch(now);
+            save(team);
+        }
         staffIds.forEach(staffId -> events.publishEvent(TeamEvents.memberAdded(caller, team, staffId, now)));
     }
 
@@ -172,14 +179,16 @@ class TeamService {
         return repository.findVisibleTo(caller, id).orElseThrow(() -> notFound(id));
     }
 
-    private Team save(Team team) {
+    Team save(Team team) {
         try {
             return repository.saveAndFlush(team);
         } catch (DataIntegrityViolationException ex) {
-            if (DataIntegrityViolations.constraintName(ex)
-                    .filter("uk_teams_organization_name"::equals)
-                    .isPresent()) {
+            String constraint = DataIntegrityViolations.constraintName(ex).orElse("");
+            if (constraint.equals("uk_teams_organization_name")) {
                 throw ConflictException.alreadyInUse("name");
+            }
+            if (constraint.equals("uk_teams_organization_external_id")) {
+                throw ConflictException.alreadyInUse("external_id");
             }
             throw ex;
         }

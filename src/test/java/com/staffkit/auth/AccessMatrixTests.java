@@ -233,6 +233,21 @@ class AccessMatrixTests extends IntegrationTest {
                                 "schemas", List.of("urn:ietf:params:scim:api:messages:2.0:PatchOp"),
                                 "Operations", List.of(Map.of("op", "replace", "path", "title", "value", "x")))));
         rules.put("DELETE /scim/v2/Users/{id}", needs("scim:provision", 404));
+        rules.put("GET /scim/v2/Groups", needs("scim:provision", 200));
+        rules.put("GET /scim/v2/Groups/{id}", needs("scim:provision", 404));
+        rules.put(
+                "POST /scim/v2/Groups",
+                needs("scim:provision", 201, () -> Map.of("displayName", "Matrix group " + unique())));
+        rules.put("PUT /scim/v2/Groups/{id}", needs("scim:provision", 404, () -> Map.of("displayName", "Matrix")));
+        rules.put(
+                "PATCH /scim/v2/Groups/{id}",
+                needs(
+                        "scim:provision",
+                        404,
+                        () -> Map.of(
+                                "schemas", List.of("urn:ietf:params:scim:api:messages:2.0:PatchOp"),
+                                "Operations", List.of(Map.of("op", "replace", "path", "displayName", "value", "x")))));
+        rules.put("DELETE /scim/v2/Groups/{id}", needs("scim:provision", 404));
         return rules;
     }
 
