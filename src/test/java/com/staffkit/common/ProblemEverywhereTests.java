@@ -58,6 +58,27 @@ class ProblemEverywhereTests extends IntegrationTest {
         }
 
         @Test
+        void urlsRefusedUnderScimAreScimErrors() throws IOException {
+            for (String request : List.of(
+                    "GET /scim/v2/Users/%zz",
+                    "GET /scim/v2/Users/a%2Fb",
+                    "GET /scim/v2/Users/%00",
+                    "GET /scim/v2//Users",
+                    "GET /scim/v2/%2e%2e/Users",
+                    "GET /scim/v2/Users;jsessionid=1")) {
+                Raw raw = send(request + " HTTP/1.1", "");
+                assertThat(raw.status()).as(request).isEqualTo(400);
+                assertThat(raw.header("content-type")).as(request).startsWith("application/scim+json");
+                JsonNode error = json.readTree(raw.body());
+                assertThat(error.get("schemas").get(0).asString())
+                        .as(request)
+                        .isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
+                assertThat(error.get("status").asString()).as(request).isEqualTo("400");
+                assertThat(raw.body().toLowerCase(Locale.ROOT)).as(request).doesNotContain("<html", "tomcat");
+            }
+        }
+
+        @Test
         void theInstanceOfARejectedUrlIsItsPathEscapedNeverRawInput() throws IOException {
             JsonNode problem =
                     assertProblem(send("GET /api/v1/stores/%3Cscript%3E%2F%22x HTTP/1.1", ""), 400, "escaped");

@@ -215,6 +215,27 @@ class ScimDiscoveryTests extends IntegrationTest {
 
             assertScimError(response, 401);
             assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+            assertThat(response.json().get("detail").asString())
+                    .contains("API key")
+                    .doesNotContain("access_token");
+            ApiResponse revoked = api.get(SCIM + "/ServiceProviderConfig")
+                    .token("sk_not-a-key")
+                    .send();
+            assertScimError(revoked, 401);
+            assertThat(revoked.json().get("detail").asString())
+                    .isEqualTo("The API key is invalid, expired or revoked.");
+        }
+
+        @Test
+        void aBodyThatIsNeitherScimJsonNorJsonIs415() {
+            ApiResponse response = api.post(SCIM + "/Users")
+                    .token(key)
+                    .body("text/plain", "userName=x")
+                    .send();
+
+            assertScimError(response, 415);
+            assertThat(response.json().get("detail").asString()).contains("application/scim+json");
+            assertThat(response.header("Accept")).contains("application/scim+json");
         }
 
         @Test

@@ -177,7 +177,8 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                 "Unsupported media type",
                 "Send the request body as application/json.");
         HttpHeaders accept = new HttpHeaders();
-        accept.set(HttpHeaders.ACCEPT, "application/json");
+        boolean scim = request instanceof ServletWebRequest servlet && ScimErrors.covers(servlet.getRequest());
+        accept.set(HttpHeaders.ACCEPT, scim ? ScimErrors.MEDIA_TYPE_VALUE + ", application/json" : "application/json");
         return createResponseEntity(problem, accept, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
     }
 

@@ -29,11 +29,15 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
+        boolean scim = isScim(request);
         String body = JsonMapper.shared()
-                .writeValueAsString(StatusProblems.members(status, ProblemTypes.instance(requestPath(request))));
+                .writeValueAsString(
+                        scim
+                                ? ScimErrors.body(StatusProblems.of(status))
+                                : StatusProblems.members(status, ProblemTypes.instance(requestPath(request))));
         try {
             SecurityHeaders.set(response);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setContentType(scim ? ScimErrors.MEDIA_TYPE_VALUE : MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
@@ -42,6 +46,15 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             }
         } catch (IOException | IllegalStateException ex) {
             // The client is gone or the response cannot take a body any more: nothing left to tell.
+        }
+    }
+
+    /** Under {@code /scim/}, the SCIM error schema; a URI too broken to read is no SCIM request. */
+    private static boolean isScim(Request request) {
+        try {
+            return ScimErrors.covers(request);
+        } catch (RuntimeException ex) {
+            return false;
         }
     }
 

@@ -52,8 +52,25 @@ public final class ScimErrors {
         if (scimType != null) {
             body.put(SCIM_TYPE, scimType);
         }
-        body.put("detail", problem.getDetail() != null ? problem.getDetail() : problem.getTitle());
+        body.put("detail", detail(problem));
         return body;
+    }
+
+    /**
+     * The detail, where the API's generic one would mislead a SCIM client: SCIM is called with an
+     * API key, never with an access token, and speaks {@code application/scim+json}.
+     */
+    private static String detail(ProblemDetail problem) {
+        String detail = problem.getDetail() != null ? problem.getDetail() : problem.getTitle();
+        return switch (problem.getStatus()) {
+            case 401 ->
+                detail != null && detail.contains("invalid")
+                        ? "The API key is invalid, expired or revoked."
+                        : "Send an API key whose roles carry scim:provision as Authorization: Bearer <key>.";
+            case 406 -> "This resource answers with " + MEDIA_TYPE_VALUE + ".";
+            case 415 -> "Send the request body as " + MEDIA_TYPE_VALUE + " or application/json.";
+            default -> detail;
+        };
     }
 
     /**
