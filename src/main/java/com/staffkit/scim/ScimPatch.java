@@ -1,6 +1,5 @@
 package com.staffkit.scim;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,12 +8,14 @@ import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.filters.EqualFilter;
 import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.utils.JsonUtils;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SCIM PATCH (RFC 7644 §3.5.2) applied to a resource's JSON by the UnboundID SDK, after putting
@@ -56,7 +57,7 @@ final class ScimPatch {
         }
         List<PatchOperation> parsed = new ArrayList<>();
         for (JsonNode operation : list) {
-            parsed.add(operation(operation));
+            parsed.addAll(operation(operation));
         }
         return parsed;
     }
@@ -74,7 +75,7 @@ final class ScimPatch {
         }
     }
 
-    private PatchOperation operation(JsonNode node) {
+    private List<PatchOperation> operation(JsonNode node) {
         if (!(node instanceof ObjectNode operation)) {
             throw ScimException.invalidSyntax("Each operation is an object with op, path and value.");
         }
@@ -100,10 +101,44 @@ final class ScimPatch {
                 throw ScimException.invalidValue("An " + kind + " without a path needs an object value.");
             }
             value = expanded(object);
-        } else if (kind.equals("add") && !appends(path)) {
-            // An add on a single-valued attribute sets it (RFC 7644 §3.5.2.1): the same as a replace.
-            kind = "replace";
+        } else {
+            boolean multiValued = appends(path);
+            if (kind.equals("add") && !multiValued) {
+                // An add on a single-valued attribute sets it (RFC 7644 §3.5.2.1): the same as a replace.
+                kind = "replace";
+            }
+            if (kind.equals("replace") && (value == null || value.isNull())) {
+                // Replacing with nothing clears: a remove.
+                kind = "remove";
+                value = null;
+            }
+            if (kind.equals("remove") && value != null && !value.isNull()) {
+                if (multiValued && !path.equalsIgnoreCase("members")) {
+                    return removals(path, value);
+                }
+                if (!multiValued) {
+                    // Entra names the value it removes from a single-valued attribute (the manager): it goes.
+                    value = null;
+                }
+            }
         }
+        return List.of(parsed(kind, path, value));
+    }
+
+    /** {@code remove} of some values of a multi-valued attribute: one filtered remove per value. */
+    private List<PatchOperation> removals(String path, JsonNode value) {
+        List<PatchOperation> removals = new ArrayList<>();
+        for (JsonNode element : value.isArray() ? value : NODES.arrayNode().add(value)) {
+            JsonNode named = element.isObject() ? ScimNodes.field(element, "value") : element;
+            if (named == null || !named.isValueNode() || named.isNull()) {
+                throw ScimException.invalidValue("A remove with a value names each value as {\"value\": ...}.");
+            }
+            removals.add(parsed("remove", path + "[value eq " + NODES.textNode(named.asText()) + "]", null));
+        }
+        return removals;
+    }
+
+    private static PatchOperation parsed(String kind, @Nullable String path, @Nullable JsonNode value) {
         ObjectNode normalized = NODES.objectNode().put("op", kind);
         if (path != null) {
             normalized.put("path", path);
@@ -111,30 +146,30 @@ final class ScimPatch {
         if (value != null) {
             normalized.set("value", value);
         }
+        if (path != null) {
+            // A path that does not parse is named as such; anything else the SDK refuses is the value.
+            parsedPath(path);
+        }
         try {
             return JsonUtils.getObjectReader().forType(PatchOperation.class).readValue(normalized);
-        } catch (JsonProcessingException | IllegalArgumentException ex) {
-            Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
-            if (path != null && cause instanceof com.unboundid.scim2.common.exceptions.ScimException) {
-                throw ScimException.invalidPath("The path '" + path + "' is not a valid attribute path.");
-            }
-            throw ScimException.invalidValue("The " + kind + " operation is malformed: "
-                    + (ex.getMessage() == null
-                            ? ""
-                            : ex.getMessage().lines().findFirst().orElse("")));
-        } catch (java.io.IOException ex) {
-            throw ScimException.invalidSyntax("The operation cannot be read.");
+        } catch (IOException | IllegalArgumentException ex) {
+            // The SDK's message names its own classes: only what the client sent is worth repeating.
+            throw ScimException.invalidValue("The " + kind + " operation" + (path == null ? "" : " at '" + path + "'")
+                    + " has no value this operation can take.");
+        }
+    }
+
+    private static Path parsedPath(String path) {
+        try {
+            return Path.fromString(path);
+        } catch (com.unboundid.scim2.common.exceptions.ScimException ex) {
+            throw ScimException.invalidPath("The path '" + path + "' is not a valid attribute path.");
         }
     }
 
     /** Whether an add at {@code path} appends to a multi-valued attribute rather than setting one value. */
     private boolean appends(String path) {
-        Path parsed;
-        try {
-            parsed = Path.fromString(path);
-        } catch (com.unboundid.scim2.common.exceptions.ScimException ex) {
-            throw ScimException.invalidPath("The path '" + path + "' is not a valid attribute path.");
-        }
+        Path parsed = parsedPath(path);
         if (parsed.size() != 1 || parsed.getElement(0).getValueFilter() != null) {
             return false;
         }

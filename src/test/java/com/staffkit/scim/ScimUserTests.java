@@ -120,4 +120,52 @@ class ScimUserTests extends IntegrationTest {
                 api.get("/api/v1/staffs/" + id).token(admin.token()).send().json(200);
         assertThat(after.get("is_active").asBoolean()).isFalse();
     }
+
+    @Test
+    void removalsNamingTheirValueAndReplacementsWithNullClear() {
+        String userName = uniqueEmail("grace");
+        String id = scim("POST", "/Users", userBody(userName, "okta-" + unique()))
+                .json()
+                .get("id")
+                .asString();
+
+        ApiResponse patched = scim("PATCH", "/Users/" + id, """
+                {"schemas": ["%s"], "Operations": [
+                  {"op": "Remove", "path": "%s:manager", "value": [{"value": "42"}]},
+                  {"op": "Replace", "path": "title", "value": null},
+                  {"op": "remove", "path": "phoneNumbers", "value": [{"value": "+44 7700 900000"}]}]}
+                """.formatted(PATCH_OP, ENTERPRISE));
+
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        JsonNode user = patched.json();
+        assertThat(user.get(ENTERPRISE).has("manager")).isFalse();
+        assertThat(user.get(ENTERPRISE).get("department").asString()).isEqualTo("R&D");
+        assertThat(user.has("title")).isFalse();
+        assertThat(user.get("phoneNumbers").findValuesAsString("type")).containsExactly("work");
+        JsonNode rest =
+                api.get("/api/v1/staffs/" + id).token(admin.token()).send().json(200);
+        assertThat(rest.get("job_title").isNull()).isTrue();
+        assertThat(rest.get("mobile_phone").isNull()).isTrue();
+        assertThat(jdbc.sql("select manager_id from staff where id = :id")
+                        .param("id", Long.parseLong(id))
+                        .query(String.class)
+                        .optional())
+                .isEmpty();
+    }
+
+    @Test
+    void aMalformedOperationSaysWhatWasWrongWithoutNamingInternals() {
+        String id = scim("POST", "/Users", userBody(uniqueEmail("lin"), "okta-" + unique()))
+                .json()
+                .get("id")
+                .asString();
+
+        ApiResponse response = scim("PATCH", "/Users/" + id, """
+                {"schemas": ["%s"], "Operations": [{"op": "replace", "path": "name", "value": {}}]}
+                """.formatted(PATCH_OP));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("scimType").asString()).isEqualTo("invalidValue");
+        assertThat(response.body()).doesNotContain("com.", "unboundid", "Exception", "instance of");
+    }
 }
