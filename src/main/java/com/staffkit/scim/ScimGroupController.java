@@ -1,12 +1,10 @@
 package com.staffkit.scim;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.staffkit.common.error.ScimErrors;
 import com.staffkit.common.security.Caller;
 import com.staffkit.role.Requires;
 import com.staffkit.team.ProvisionedTeam;
 import com.staffkit.team.TeamProvisioning;
-import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -44,12 +42,7 @@ class ScimGroupController {
     ResponseEntity<JsonNode> create(
             @AuthenticationPrincipal Caller caller, @RequestBody(required = false) String body) {
         ProvisionedTeam created = groups.create(caller, ScimNodes.body(body));
-        ObjectNode group = ScimGroupResource.json(created);
-        return ResponseEntity.created(
-                        URI.create(group.get("meta").get("location").asText()))
-                .eTag(ScimVersions.etag(created.version()))
-                .contentType(ScimErrors.MEDIA_TYPE)
-                .body(ScimJson.fromText(group.toString()));
+        return ScimResponses.created(ScimGroupResource.json(created), created.version());
     }
 
     @GetMapping("/{id}")
@@ -75,13 +68,8 @@ class ScimGroupController {
         ScimPaging paging = ScimPaging.of(startIndex, count);
         ScimProjection projection = ScimProjection.of(attributes, excludedAttributes, NO_EXTENSIONS);
         TeamProvisioning.Page page = groups.list(caller, filter, paging, projection.returns("members"));
-        return ScimJson.ok(ListResponse.page(
-                page.teams().stream()
-                        .map(team -> ScimJson.fromText(
-                                projection.apply(ScimGroupResource.json(team)).toString()))
-                        .toList(),
-                page.total(),
-                paging.startIndex()));
+        return ScimResponses.list(
+                page.teams().stream().map(ScimGroupResource::json).toList(), page.total(), paging, projection);
     }
 
     @PutMapping(
@@ -121,10 +109,6 @@ class ScimGroupController {
     }
 
     private static ResponseEntity<JsonNode> resource(ProvisionedTeam team, ScimProjection projection) {
-        return ResponseEntity.ok()
-                .eTag(ScimVersions.etag(team.version()))
-                .contentType(ScimErrors.MEDIA_TYPE)
-                .body(ScimJson.fromText(
-                        projection.apply(ScimGroupResource.json(team)).toString()));
+        return ScimResponses.resource(ScimGroupResource.json(team), team.version(), projection);
     }
 }

@@ -1,12 +1,10 @@
 package com.staffkit.scim;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.staffkit.common.error.ScimErrors;
 import com.staffkit.common.security.Caller;
 import com.staffkit.role.Requires;
 import com.staffkit.staff.ProvisionedStaff;
 import com.staffkit.staff.StaffProvisioning;
-import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -41,12 +39,7 @@ class ScimUserController {
     ResponseEntity<JsonNode> create(
             @AuthenticationPrincipal Caller caller, @RequestBody(required = false) String body) {
         ProvisionedStaff created = users.create(caller, ScimNodes.body(body));
-        ObjectNode user = ScimUserResource.json(created);
-        return ResponseEntity.created(
-                        URI.create(user.get("meta").get("location").asText()))
-                .eTag(ScimVersions.etag(created.version()))
-                .contentType(ScimErrors.MEDIA_TYPE)
-                .body(ScimJson.fromText(user.toString()));
+        return ScimResponses.created(ScimUserResource.json(created), created.version());
     }
 
     @GetMapping("/{id}")
@@ -72,13 +65,8 @@ class ScimUserController {
         ScimPaging paging = ScimPaging.of(startIndex, count);
         ScimProjection projection = ScimProjection.of(attributes, excludedAttributes, ScimUsers.extensions());
         StaffProvisioning.Page page = users.list(caller, filter, paging);
-        return ScimJson.ok(ListResponse.page(
-                page.staff().stream()
-                        .map(user -> ScimJson.fromText(
-                                projection.apply(ScimUserResource.json(user)).toString()))
-                        .toList(),
-                page.total(),
-                paging.startIndex()));
+        return ScimResponses.list(
+                page.staff().stream().map(ScimUserResource::json).toList(), page.total(), paging, projection);
     }
 
     @PutMapping(
@@ -118,10 +106,6 @@ class ScimUserController {
     }
 
     private static ResponseEntity<JsonNode> resource(ProvisionedStaff user, ScimProjection projection) {
-        return ResponseEntity.ok()
-                .eTag(ScimVersions.etag(user.version()))
-                .contentType(ScimErrors.MEDIA_TYPE)
-                .body(ScimJson.fromText(
-                        projection.apply(ScimUserResource.json(user)).toString()));
+        return ScimResponses.resource(ScimUserResource.json(user), user.version(), projection);
     }
 }

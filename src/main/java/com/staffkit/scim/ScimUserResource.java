@@ -78,7 +78,7 @@ final class ScimUserResource {
 
     private ScimUserResource() {}
 
-    private static ScimFilters.Single single(StaffAttribute attribute) {
+    private static ScimFilters.Single single(Criterion.Attribute attribute) {
         return new ScimFilters.Single(attribute);
     }
 

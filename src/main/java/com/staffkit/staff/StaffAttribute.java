@@ -9,43 +9,30 @@ import com.staffkit.common.persistence.Criterion;
  * {@code display_name} by V34's, {@code modified_at} and {@code created_at} by their ranges. The
  * rest are read within the organization's rows.
  */
-public enum StaffAttribute implements Criterion.Attribute {
-    ID("s.id", Criterion.Kind.NUMBER),
-    USERNAME("s.username", Criterion.Kind.TEXT),
-    EMAIL("s.email", Criterion.Kind.TEXT),
-    FIRST_NAME("s.first_name", Criterion.Kind.TEXT),
-    LAST_NAME("s.last_name", Criterion.Kind.TEXT),
-    DISPLAY_NAME("s.display_name", Criterion.Kind.TEXT),
-    JOB_TITLE("s.job_title", Criterion.Kind.TEXT),
-    PHONE("s.phone", Criterion.Kind.TEXT),
-    MOBILE_PHONE("s.mobile_phone", Criterion.Kind.TEXT),
-    TIME_ZONE("s.time_zone", Criterion.Kind.TEXT),
-    REMOTE_ID("s.remote_id", Criterion.Kind.EXACT_TEXT),
-    ACTIVE("s.is_active", Criterion.Kind.BOOLEAN),
-    CREATED_AT("s.created_at", Criterion.Kind.INSTANT),
-    MODIFIED_AT("s.modified_at", Criterion.Kind.INSTANT),
-    EMPLOYEE_NUMBER("s.employee_number", Criterion.Kind.TEXT),
-    COST_CENTER("s.cost_center", Criterion.Kind.TEXT),
-    ENTERPRISE_ORGANIZATION("s.enterprise_organization", Criterion.Kind.TEXT),
-    DIVISION("s.division", Criterion.Kind.TEXT),
-    DEPARTMENT("s.department", Criterion.Kind.TEXT),
-    MANAGER_ID("s.manager_id", Criterion.Kind.EXACT_TEXT);
+public final class StaffAttribute {
 
-    private final String sql;
-    private final Criterion.Kind kind;
+    public static final Criterion.Column ID = new Criterion.Column("s.id", Criterion.Kind.NUMBER);
+    public static final Criterion.Column USERNAME = new Criterion.Column("s.username", Criterion.Kind.TEXT);
+    public static final Criterion.Column EMAIL = new Criterion.Column("s.email", Criterion.Kind.TEXT);
+    public static final Criterion.Column FIRST_NAME = new Criterion.Column("s.first_name", Criterion.Kind.TEXT);
+    public static final Criterion.Column LAST_NAME = new Criterion.Column("s.last_name", Criterion.Kind.TEXT);
+    public static final Criterion.Column DISPLAY_NAME = new Criterion.Column("s.display_name", Criterion.Kind.TEXT);
+    public static final Criterion.Column JOB_TITLE = new Criterion.Column("s.job_title", Criterion.Kind.TEXT);
+    public static final Criterion.Column PHONE = new Criterion.Column("s.phone", Criterion.Kind.TEXT);
+    public static final Criterion.Column MOBILE_PHONE = new Criterion.Column("s.mobile_phone", Criterion.Kind.TEXT);
+    public static final Criterion.Column TIME_ZONE = new Criterion.Column("s.time_zone", Criterion.Kind.TEXT);
+    public static final Criterion.Column REMOTE_ID = new Criterion.Column("s.remote_id", Criterion.Kind.EXACT_TEXT);
+    public static final Criterion.Column ACTIVE = new Criterion.Column("s.is_active", Criterion.Kind.BOOLEAN);
+    public static final Criterion.Column CREATED_AT = new Criterion.Column("s.created_at", Criterion.Kind.INSTANT);
+    public static final Criterion.Column MODIFIED_AT = new Criterion.Column("s.modified_at", Criterion.Kind.INSTANT);
+    public static final Criterion.Column EMPLOYEE_NUMBER =
+            new Criterion.Column("s.employee_number", Criterion.Kind.TEXT);
+    public static final Criterion.Column COST_CENTER = new Criterion.Column("s.cost_center", Criterion.Kind.TEXT);
+    public static final Criterion.Column ENTERPRISE_ORGANIZATION =
+            new Criterion.Column("s.enterprise_organization", Criterion.Kind.TEXT);
+    public static final Criterion.Column DIVISION = new Criterion.Column("s.division", Criterion.Kind.TEXT);
+    public static final Criterion.Column DEPARTMENT = new Criterion.Column("s.department", Criterion.Kind.TEXT);
+    public static final Criterion.Column MANAGER_ID = new Criterion.Column("s.manager_id", Criterion.Kind.EXACT_TEXT);
 
-    StaffAttribute(String sql, Criterion.Kind kind) {
-        this.sql = sql;
-        this.kind = kind;
-    }
-
-    @Override
-    public String sql() {
-        return sql;
-    }
-
-    @Override
-    public Criterion.Kind kind() {
-        return kind;
-    }
+    private StaffAttribute() {}
 }

@@ -7,28 +7,13 @@ import com.staffkit.common.persistence.Criterion;
  * {@code name} by {@code uk_teams_organization_name} (lower case), {@code external_id} by its
  * unique key (V34), the rest within the organization's teams.
  */
-public enum TeamAttribute implements Criterion.Attribute {
-    ID("t.id", Criterion.Kind.NUMBER),
-    NAME("t.name", Criterion.Kind.TEXT),
-    EXTERNAL_ID("t.external_id", Criterion.Kind.EXACT_TEXT),
-    CREATED_AT("t.created_at", Criterion.Kind.INSTANT),
-    MODIFIED_AT("t.modified_at", Criterion.Kind.INSTANT);
+public final class TeamAttribute {
 
-    private final String sql;
-    private final Criterion.Kind kind;
+    public static final Criterion.Column ID = new Criterion.Column("t.id", Criterion.Kind.NUMBER);
+    public static final Criterion.Column NAME = new Criterion.Column("t.name", Criterion.Kind.TEXT);
+    public static final Criterion.Column EXTERNAL_ID = new Criterion.Column("t.external_id", Criterion.Kind.EXACT_TEXT);
+    public static final Criterion.Column CREATED_AT = new Criterion.Column("t.created_at", Criterion.Kind.INSTANT);
+    public static final Criterion.Column MODIFIED_AT = new Criterion.Column("t.modified_at", Criterion.Kind.INSTANT);
 
-    TeamAttribute(String sql, Criterion.Kind kind) {
-        this.sql = sql;
-        this.kind = kind;
-    }
-
-    @Override
-    public String sql() {
-        return sql;
-    }
-
-    @Override
-    public Criterion.Kind kind() {
-        return kind;
-    }
+    private TeamAttribute() {}
 }

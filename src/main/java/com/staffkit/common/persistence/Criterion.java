@@ -18,6 +18,9 @@ public sealed interface Criterion {
         Kind kind();
     }
 
+    /** An attribute that is a column (or expression) of the feature's query. */
+    record Column(String sql, Kind kind) implements Attribute {}
+
     enum Kind {
         /** Text compared without regard to case (RFC 7643 {@code caseExact: false}). */
         TEXT,
