@@ -77,6 +77,9 @@ final class ScimFilters {
         if (filter == null || filter.isBlank()) {
             return Criterion.TRUE;
         }
+        if (!balanced(filter)) {
+            throw ScimException.invalidFilter("The filter's brackets or parentheses do not match.");
+        }
         Filter parsed;
         try {
             parsed = Filter.fromString(rewritten(filter));
@@ -84,6 +87,34 @@ final class ScimFilters {
             throw ScimException.invalidFilter("The filter cannot be parsed: " + ex.getMessage());
         }
         return criterion(parsed, null);
+    }
+
+    /**
+     * Whether every {@code [} and {@code (} outside a string is closed, in order: the SDK's parser
+     * reads an unclosed {@code emails[type eq "work"} at the end as if it were closed.
+     */
+    private static boolean balanced(String filter) {
+        java.util.ArrayDeque<Character> open = new java.util.ArrayDeque<>();
+        boolean quoted = false;
+        for (int i = 0; i < filter.length(); i++) {
+            char c = filter.charAt(i);
+            if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '[' || c == '(') {
+                open.push(c);
+            } else if (c == ']' || c == ')') {
+                if (open.isEmpty() || open.pop() != (c == ']' ? '[' : '(')) {
+                    return false;
+                }
+            }
+        }
+        return !quoted && open.isEmpty();
     }
 
     private static String rewritten(String filter) {
