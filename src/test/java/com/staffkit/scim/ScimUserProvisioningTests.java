@@ -35,6 +35,9 @@ class ScimUserProvisioningTests extends IntegrationTest {
     static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
     static final String LIST = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private com.staffkit.support.RecordedEvents events;
+
     private long organization;
     private Member admin;
     private JsonNode provisioner;
@@ -1590,6 +1593,15 @@ class ScimUserProvisioningTests extends IntegrationTest {
                             .isEqualTo(admin.id());
                 }
             }
+            List<com.staffkit.common.events.DomainEvent> committed = events.about("staff", Long.parseLong(id));
+            assertThat(committed)
+                    .extracting(com.staffkit.common.events.DomainEvent::type)
+                    .contains("staff.created", "staff.updated", "staff.deactivated");
+            assertThat(committed).allSatisfy(event -> {
+                assertThat(event.actor().id()).isEqualTo(provisioner.get("id").asLong());
+                assertThat(event.actor().keyCreatorId()).isEqualTo(admin.id());
+                assertThat(event.organizationId()).isEqualTo(organization);
+            });
             JsonNode updated = auditEvents(id).stream()
                     .filter(event -> event.get("type").asString().equals("staff.updated"))
                     .findFirst()
@@ -1681,6 +1693,21 @@ class ScimUserProvisioningTests extends IntegrationTest {
                     """.formatted(id, userName, userName, externalId));
             assertThat(again.status()).as(again.body()).isEqualTo(200);
             assertThat(rest(id).get("is_active").asBoolean()).isTrue();
+        }
+
+        @Test
+        void okta8CharacterPasswordFallsUnderThePasswordPolicyLikeTheRestApi() {
+            // Okta's reference body carries "1mz050nq"; the staff password policy wants 10 characters.
+            String userName = "short.pw-" + unique() + "@okta.local";
+            ApiResponse created = scim("POST", "/Users", """
+                    {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s","name":{"givenName":"Test","familyName":"User"},"emails":[{"primary":true,"value":"%s","type":"work"}],"displayName":"Test User","locale":"en-US","externalId":"00ujl29u0le5T6Aj10h7","groups":[],"password":"1mz050nq","active":true}
+                    """.formatted(userName, userName));
+
+            assertScimError(created, 400, "invalidValue");
+            assertThat(searchOk("userName eq \"" + userName + "\"")
+                            .get("totalResults")
+                            .asInt())
+                    .isZero();
         }
 
         @Test
