@@ -15,6 +15,7 @@ import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.common.types.Email;
 import com.unboundid.scim2.common.types.EnterpriseUserExtension;
+import com.unboundid.scim2.common.types.GroupResource;
 import com.unboundid.scim2.common.types.Manager;
 import com.unboundid.scim2.common.types.Name;
 import com.unboundid.scim2.common.types.PhoneNumber;
@@ -302,5 +303,58 @@ class ScimSdkClientTests extends IntegrationTest {
 
         assertThat(invalid.getScimError().getStatus()).isEqualTo(400);
         assertThat(invalid.getScimError().getScimType()).isEqualTo("invalidFilter");
+    }
+
+    @Test
+    void groupsAreCreatedFilledAndEmptiedThroughTheSdk() throws ScimException {
+        UserResource ada = scim.create("Users", newUser(uniqueEmail("ada"), uniqueEmail("ada-mail")));
+        UserResource alan = scim.create("Users", newUser(uniqueEmail("alan"), uniqueEmail("alan-mail")));
+        GroupResource group = new GroupResource()
+                .setDisplayName("Engines " + unique())
+                .setMembers(List.of(new com.unboundid.scim2.common.types.Member().setValue(ada.getId())));
+        group.setExternalId("sdk-" + unique());
+
+        GroupResource created = scim.create("Groups", group);
+        assertThat(created.getMembers())
+                .extracting(com.unboundid.scim2.common.types.Member::getValue)
+                .containsExactly(ada.getId());
+        String id = created.getId();
+
+        scim.modifyRequest("Groups", id)
+                .addOperation(PatchOperation.add(
+                        "members",
+                        JsonUtils.valueToNode(
+                                List.of(new com.unboundid.scim2.common.types.Member().setValue(alan.getId())))))
+                .invoke(GroupResource.class);
+        assertThat(teamMembers(id))
+                .containsExactlyInAnyOrder(Long.parseLong(ada.getId()), Long.parseLong(alan.getId()));
+
+        scim.modifyRequest("Groups", id)
+                .addOperation(PatchOperation.remove("members[value eq \"" + ada.getId() + "\"]"))
+                .invoke(GroupResource.class);
+        assertThat(teamMembers(id)).containsExactly(Long.parseLong(alan.getId()));
+
+        ListResponse<GroupResource> found = scim.searchRequest("Groups")
+                .filter(Filter.eq("externalId", group.getExternalId()))
+                .excludedAttributes("members")
+                .invoke(GroupResource.class);
+        assertThat(found.getResources()).singleElement().satisfies(listed -> {
+            assertThat(listed.getId()).isEqualTo(id);
+            assertThat(listed.getMembers()).isNull();
+        });
+
+        scim.delete("Groups", id);
+        assertThat(catchThrowableOfType(
+                        ResourceNotFoundException.class, () -> scim.retrieve("Groups", id, GroupResource.class)))
+                .isNotNull();
+        assertThat(api.get("/api/teams/" + id).token(admin.token()).send().status())
+                .isEqualTo(404);
+    }
+
+    private List<Long> teamMembers(String teamId) {
+        return jdbc.sql("select staff_id from team_members where team_id = :id")
+                .param("id", Long.parseLong(teamId))
+                .query(Long.class)
+                .list();
     }
 }
