@@ -5,6 +5,8 @@ import com.staffkit.common.paging.PageRequest;
 import com.staffkit.common.paging.PageResponse;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.web.Created;
+import com.staffkit.common.web.EntityTagged;
+import com.staffkit.common.web.IfMatch;
 import com.staffkit.role.Requires;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -77,6 +79,7 @@ class StaffController {
 
     @GetMapping("/{id}")
     @Requires.StaffRead
+    @EntityTagged
     @Operation(operationId = "getStaff", summary = "Get one staff member")
     StaffResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
         return reader.get(caller, id);
@@ -122,6 +125,7 @@ class StaffController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Requires.StaffWrite
+    @EntityTagged
     @Operation(
             operationId = "replaceStaff",
             summary = "Replace a staff member",
@@ -129,14 +133,16 @@ class StaffController {
     StaffResponse replace(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
+            IfMatch ifMatch,
             @Valid @RequestBody UpdateStaffRequest request) {
-        return changes.replace(caller, id, request);
+        return changes.replace(caller, id, ifMatch, request);
     }
 
     @PatchMapping(
             path = "/{id}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
     @Requires.StaffWrite
+    @EntityTagged
     @Operation(
             operationId = "updateStaff",
             summary = "Change some fields of a staff member",
@@ -144,8 +150,10 @@ class StaffController {
     StaffResponse patch(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
+            IfMatch ifMatch,
             @RequestBody JsonNode patch) {
-        return changes.patch(caller, id, current -> mergePatch.apply(current, patch, UpdateStaffRequest.class));
+        return changes.patch(
+                caller, id, ifMatch, current -> mergePatch.apply(current, patch, UpdateStaffRequest.class));
     }
 
     @PutMapping("/{id}/stores/{storeId}")
@@ -183,8 +191,8 @@ class StaffController {
             summary = "Deactivate a staff member",
             description = "Never deletes. The account can no longer log in and its tokens stop working at once.")
     ResponseEntity<Void> deactivate(
-            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
-        changes.deactivate(caller, id);
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id, IfMatch ifMatch) {
+        changes.deactivate(caller, id, ifMatch);
         return ResponseEntity.noContent().build();
     }
 }

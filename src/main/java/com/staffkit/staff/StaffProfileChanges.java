@@ -4,6 +4,8 @@ import com.staffkit.common.events.Actor;
 import com.staffkit.common.events.Changes;
 import com.staffkit.common.events.FieldChange;
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.EntityTags;
+import com.staffkit.common.web.IfMatch;
 import com.staffkit.role.Permissions;
 import com.staffkit.role.RoleCatalog;
 import com.staffkit.role.RoleGrant;
@@ -29,6 +31,7 @@ class StaffProfileChanges {
     private final StaffReader reader;
     private final StaffMapper mapper;
     private final StaffChangeRules rules;
+    private final EntityTags tags;
     private final RoleCatalog roleCatalog;
     private final StaffStores stores;
     private final ApplicationEventPublisher events;
@@ -40,6 +43,7 @@ class StaffProfileChanges {
             StaffReader reader,
             StaffMapper mapper,
             StaffChangeRules rules,
+            EntityTags tags,
             RoleCatalog roleCatalog,
             StaffStores stores,
             ApplicationEventPublisher events,
@@ -49,6 +53,7 @@ class StaffProfileChanges {
         this.reader = reader;
         this.mapper = mapper;
         this.rules = rules;
+        this.tags = tags;
         this.roleCatalog = roleCatalog;
         this.stores = stores;
         this.events = events;
@@ -56,8 +61,10 @@ class StaffProfileChanges {
     }
 
     @Transactional
-    StaffResponse replace(Caller caller, long id, UpdateStaffRequest request) {
-        return replace(caller, rules.loadForChange(caller, id), request);
+    StaffResponse replace(Caller caller, long id, IfMatch ifMatch, UpdateStaffRequest request) {
+        Staff staff = rules.loadForChange(caller, id);
+        ifMatch.check(tags.of(reader.get(caller, id)));
+        return replace(caller, staff, request);
     }
 
     /**
@@ -66,15 +73,18 @@ class StaffProfileChanges {
      * of being put back from the merged state.
      */
     @Transactional
-    StaffResponse patch(Caller caller, long id, UnaryOperator<UpdateStaffRequest> change) {
-        return change(caller, id, change::apply);
+    StaffResponse patch(Caller caller, long id, IfMatch ifMatch, UnaryOperator<UpdateStaffRequest> change) {
+        return change(caller, id, ifMatch, change::apply);
     }
 
     /** As {@link #patch}, for a change that may also carry the identity provider's part ({@link StaffInput#directory}). */
     @Transactional
-    StaffResponse change(Caller caller, long id, Function<UpdateStaffRequest, ? extends StaffInput> change) {
+    StaffResponse change(
+            Caller caller, long id, IfMatch ifMatch, Function<UpdateStaffRequest, ? extends StaffInput> change) {
         repository.findVisibleTo(caller, id);
-        StaffInput request = change.apply(mapper.toUpdateRequest(reader.get(caller, id)));
+        StaffResponse current = reader.get(caller, id);
+        ifMatch.check(tags.of(current));
+        StaffInput request = change.apply(mapper.toUpdateRequest(current));
         return replace(caller, rules.loadForChange(caller, id), request);
     }
 
@@ -135,8 +145,9 @@ class StaffProfileChanges {
     }
 
     @Transactional
-    void deactivate(Caller caller, long id) {
+    void deactivate(Caller caller, long id, IfMatch ifMatch) {
         Staff staff = rules.loadForChange(caller, id);
+        ifMatch.check(tags.of(reader.get(caller, id)));
         StaffChangeRules.requireNotSelf(caller, staff);
         Instant now = clock.instant();
         if (staff.deactivate(now)) {

@@ -7,6 +7,7 @@ import com.staffkit.common.events.Actor;
 import com.staffkit.common.events.Changes;
 import com.staffkit.common.persistence.Criterion;
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.IfMatch;
 import com.staffkit.role.Permissions;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -137,7 +138,7 @@ public class StaffProvisioning {
         StaffChangeRules.require(caller, Permissions.STAFF_WRITE, "Changing staff needs staff:write.");
         Staff staff = loadProvisioned(caller, id, ifMatch);
         ProvisionedProfile profile = change.apply(provisioned(caller, staff.id()));
-        changes.change(caller, id, current -> {
+        changes.change(caller, id, IfMatch.ABSENT, current -> {
             UpdateStaffRequest request = new UpdateStaffRequest(
                     profile.username(),
                     profile.email(),

@@ -1,5 +1,6 @@
 package com.staffkit.common.openapi;
 
+import com.staffkit.common.web.IfMatch;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -9,6 +10,7 @@ import io.swagger.v3.oas.models.tags.Tag;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,6 +38,11 @@ class OpenApiConfiguration {
             tag("API keys", "Keys for integration partners: send `X-Api-Key: <key>` or `Authorization: Token <key>`"),
             tag("Activation and password reset", "Emailed single-use links for new and forgetful staff"),
             tag("Audit", "Who changed what, when and from where: every change and access event, append-only"));
+
+    static {
+        // Bound from the If-Match header ({@link EntityTagHeaders} declares it), not a query object.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(IfMatch.class);
+    }
 
     @Bean
     RecordSchemas recordSchemas() {

@@ -55,6 +55,7 @@ final class OperationResponses implements OperationCustomizer {
                 || handler.hasMethodAnnotation(PutMapping.class)
                 || handler.hasMethodAnnotation(PatchMapping.class)
                 || handler.hasMethodAnnotation(DeleteMapping.class);
+        EntityTagHeaders.declare(operation, handler);
         ApiResponses responses = operation.getResponses();
         ApiResponse created = responses.get("201");
         if (created != null) {
@@ -156,6 +157,14 @@ final class OperationResponses implements OperationCustomizer {
                 detail = "The request body exceeds the limit of 1048576 bytes.";
             }
             case UNSUPPORTED_MEDIA_TYPE -> detail = "Send the request body as application/json.";
+            case PRECONDITION_FAILED -> {
+                title = "Precondition failed";
+                detail = "The resource has changed since the version in If-Match; read it again and retry.";
+            }
+            case PRECONDITION_REQUIRED -> {
+                title = "Precondition required";
+                detail = "Send If-Match with the ETag of the resource as you last read it.";
+            }
             case TOO_MANY_REQUESTS -> detail = "Too many requests of this kind. Try again later.";
             case SERVICE_UNAVAILABLE -> {
                 type = "service-unavailable";
