@@ -67,7 +67,8 @@ public class TeamProvisioning {
     @Transactional(readOnly = true)
     public Optional<ProvisionedTeam> find(Caller caller, long id, boolean withMembers) {
         requireRead(caller, withMembers);
-        return queries.find(caller.organizationId(), id, withMembers);
+        return queries.find(caller.organizationId(), id, withMembers)
+                .map(team -> visibleMembers(caller, List.of(team)).getFirst());
     }
 
     /** The matches from {@code offset} (0-based), at most {@code limit}; a limit of 0 counts only. */
@@ -77,7 +78,7 @@ public class TeamProvisioning {
         long total = queries.count(caller.organizationId(), filter);
         List<ProvisionedTeam> page = limit == 0 || offset >= total
                 ? List.of()
-                : queries.search(caller.organizationId(), filter, offset, limit, withMembers);
+                : visibleMembers(caller, queries.search(caller.organizationId(), filter, offset, limit, withMembers));
         return new Page(page, total);
     }
 
@@ -163,7 +164,41 @@ public class TeamProvisioning {
     }
 
     private ProvisionedTeam provisioned(Caller caller, long id) {
-        return queries.find(caller.organizationId(), id, true).orElseThrow(() -> notFound(id));
+        return queries.find(caller.organizationId(), id, true)
+                .map(team -> visibleMembers(caller, List.of(team)).getFirst())
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The teams with only the members the caller may see, as the team API lists them: a caller
+     * narrowed to some stores neither reads nor (by leaving them out of a replace) removes the
+     * others. One statement for the whole page.
+     */
+    private List<ProvisionedTeam> visibleMembers(Caller caller, List<ProvisionedTeam> teams) {
+        if (caller.storeScope().isAll()) {
+            return teams;
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        teams.forEach(team -> {
+            if (team.members() != null) {
+                team.members().forEach(member -> ids.add(member.staffId()));
+            }
+        });
+        Set<Long> visible = staffDirectory.visibleIn(caller, caller.organizationId(), ids);
+        return teams.stream()
+                .map(team -> team.members() == null
+                        ? team
+                        : new ProvisionedTeam(
+                                team.id(),
+                                team.name(),
+                                team.externalId(),
+                                team.members().stream()
+                                        .filter(member -> visible.contains(member.staffId()))
+                                        .toList(),
+                                team.createdAt(),
+                                team.modifiedAt(),
+                                team.version()))
+                .toList();
     }
 
     private static void requireRead(Caller caller, boolean withMembers) {

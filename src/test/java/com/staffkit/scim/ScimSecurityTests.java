@@ -162,6 +162,66 @@ class ScimSecurityTests extends IntegrationTest {
     }
 
     @Test
+    void aStoreScopedKeyNeitherSeesNorRemovesGroupMembersOutsideItsStores() {
+        long mine = store(organization, "Mine");
+        long other = store(organization, "Other");
+        long kept = staffIn(organization, List.of(mine));
+        long hidden = staffIn(organization, List.of(other));
+        String role = "Scim Sync " + unique();
+        api.post("/api/v1/roles")
+                .token(admin.token())
+                .json(Map.of(
+                        "name",
+                        role,
+                        "permissions",
+                        List.of("scim:provision", "staff:read", "staff:write", "teams:read", "teams:write")))
+                .send()
+                .json(201);
+        String email = uniqueEmail("scoped-sync");
+        createStaff(Map.of(
+                "organization",
+                organization,
+                "first_name",
+                "Sco",
+                "last_name",
+                "Ped",
+                "email",
+                email,
+                "roles",
+                List.of("manager", role),
+                "retail_stores",
+                List.of(mine),
+                "full_store_access",
+                false,
+                "password",
+                PASSWORD));
+        // A staff session holding scim:provision calls SCIM like a key would (a key of a store-scoped
+        // creator follows its creator's scope the same way).
+        String scopedKey = login(email, PASSWORD);
+        ApiResponse created = scim(key, "POST", "/Groups", """
+                {"schemas": ["%s"], "displayName": "Mixed %s", "members": [{"value": "%d"}, {"value": "%d"}]}""".formatted(GROUP, unique(), kept, hidden));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String group = created.json().get("id").asString();
+        // The scoped key cannot read the hidden staff member as a User.
+        assertThat(scim(scopedKey, "GET", "/Users/" + hidden, null).status()).isEqualTo(404);
+
+        ApiResponse read = scim(scopedKey, "GET", "/Groups/" + group, null);
+        ApiResponse listed = scim(scopedKey, "GET", "/Groups?filter=" + encoded("id eq \"" + group + "\""), null);
+        ApiResponse replaced = scim(scopedKey, "PUT", "/Groups/" + group, """
+                {"schemas": ["%s"], "displayName": "Renamed %s", "members": [{"value": "%d"}]}""".formatted(GROUP, unique(), kept));
+
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.body()).doesNotContain("\"" + hidden + "\"");
+        assertThat(listed.body()).doesNotContain("\"" + hidden + "\"");
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+        assertThat(jdbc.sql("select staff_id from team_members where team_id = :team order by staff_id")
+                        .param("team", Long.parseLong(group))
+                        .query(Long.class)
+                        .list())
+                .containsExactlyInAnyOrder(kept, hidden);
+    }
+
+    @Test
     void aPasswordSentWithPutOrPatchNeverReachesAnExistingAccount() {
         String id = createUser("");
         assertThat(passwordHashOf(id)).isNull();
