@@ -1,6 +1,7 @@
 package com.staffkit.scim;
 
 import com.fasterxml.jackson.databind.node.ValueNode;
+import com.staffkit.common.input.NulCharacters;
 import com.staffkit.common.persistence.Criterion;
 import com.staffkit.common.persistence.Criterion.Attribute;
 import com.staffkit.common.persistence.Criterion.Kind;
@@ -345,6 +346,9 @@ final class ScimFilters {
                 case NE -> new Criterion.Present(attribute);
                 default -> throw ScimException.invalidFilter("Only eq and ne compare with null.");
             };
+        }
+        if (NulCharacters.in(expected.asText())) {
+            throw ScimException.invalidFilter("A filter value " + NulCharacters.MESSAGE + ".");
         }
         Kind kind = attribute.kind();
         return switch (kind) {

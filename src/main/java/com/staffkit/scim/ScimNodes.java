@@ -3,6 +3,7 @@ package com.staffkit.scim;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.staffkit.common.input.NulCharacters;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import java.util.Iterator;
 import java.util.Locale;
@@ -27,12 +28,30 @@ final class ScimNodes {
         try {
             JsonNode node = JsonUtils.getObjectReader().readTree(body);
             if (node instanceof ObjectNode object) {
+                requireNoNul(object);
                 return object;
             }
         } catch (JsonProcessingException ex) {
             throw ScimException.invalidSyntax("The request body is not valid JSON.");
         }
         throw ScimException.invalidSyntax("The request body must be a JSON object.");
+    }
+
+    /** No text column takes the NUL character: a body holding one in a name or value is refused as the REST API refuses it. */
+    private static void requireNoNul(JsonNode node) {
+        if (node.isTextual() && NulCharacters.in(node.textValue())) {
+            throw ScimException.invalidValue("A value " + NulCharacters.MESSAGE + ".");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (NulCharacters.in(entry.getKey())) {
+                throw ScimException.invalidValue("An attribute name " + NulCharacters.MESSAGE + ".");
+            }
+            requireNoNul(entry.getValue());
+        }
+        if (node.isArray()) {
+            node.forEach(ScimNodes::requireNoNul);
+        }
     }
 
     /** The member named {@code name} in any letter case, or null. */

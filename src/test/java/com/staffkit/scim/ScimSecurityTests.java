@@ -245,4 +245,32 @@ class ScimSecurityTests extends IntegrationTest {
         assertThat(put.body() + patch.body()).doesNotContain("Attacker-Chosen");
         assertThat(passwordHashOf(id)).isNull();
     }
+
+    @Test
+    void aFilterValueHoldingTheNulCharacterIsAnInvalidFilterNotAConflict() {
+        ApiResponse listed = scim(key, "GET", "/Users?filter=" + encoded("userName eq \"a\\u0000b\""), null);
+        ApiResponse groups = scim(key, "GET", "/Groups?filter=" + encoded("displayName co \"a\\u0000\""), null);
+
+        assertThat(listed.status()).as(listed.body()).isEqualTo(400);
+        assertThat(listed.json().get("scimType").asString()).isEqualTo("invalidFilter");
+        assertThat(groups.status()).as(groups.body()).isEqualTo(400);
+        assertThat(groups.json().get("scimType").asString()).isEqualTo("invalidFilter");
+    }
+
+    @Test
+    void aBodyHoldingTheNulCharacterIsRefusedAsInvalid() {
+        String id = createUser("");
+
+        ApiResponse created =
+                scim(key, "POST", "/Users", userBody(uniqueEmail("nul"), ", \"displayName\": \"a\\u0000b\""));
+        ApiResponse patched = scim(key, "PATCH", "/Users/" + id, """
+                {"schemas": ["%s"], "Operations": [{"op": "replace", "path": "title", "value": "x\\u0000y"}]}""".formatted(PATCH_OP));
+        ApiResponse group = scim(key, "POST", "/Groups", """
+                {"schemas": ["%s"], "displayName": "Nul\\u0000 %s"}""".formatted(GROUP, unique()));
+
+        for (ApiResponse response : List.of(created, patched, group)) {
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.json().get("scimType").asString()).isEqualTo("invalidValue");
+        }
+    }
 }
