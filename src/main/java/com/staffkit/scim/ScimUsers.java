@@ -1,5 +1,6 @@
 package com.staffkit.scim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.staffkit.auth.ProvisioningRoles;
 import com.staffkit.common.security.Caller;
@@ -45,7 +46,13 @@ class ScimUsers {
         var operations = ScimUserResource.PATCH.operations(body);
         return staff.change(caller, existing(caller, id), ifMatch, current -> {
             ObjectNode user = ScimUserResource.json(current);
+            // A display name never set is shown as the formatted name; a PATCH that leaves it as shown
+            // must not store it, or it would stop following the name.
+            JsonNode derived = current.directory().displayName() == null ? user.get("displayName") : null;
             ScimUserResource.PATCH.apply(user, operations);
+            if (derived != null && derived.equals(user.get("displayName"))) {
+                user.remove("displayName");
+            }
             return ScimUserResource.profile(user);
         });
     }

@@ -273,4 +273,18 @@ class ScimSecurityTests extends IntegrationTest {
             assertThat(response.json().get("scimType").asString()).isEqualTo("invalidValue");
         }
     }
+
+    @Test
+    void aDisplayNameNeverSetFollowsTheNameAcrossPatches() {
+        String id = createUser("");
+        ApiResponse title = scim(key, "PATCH", "/Users/" + id, """
+                {"schemas": ["%s"], "Operations": [{"op": "replace", "path": "title", "value": "Engineer"}]}""".formatted(PATCH_OP));
+        assertThat(title.status()).as(title.body()).isEqualTo(200);
+
+        ApiResponse renamed = scim(key, "PATCH", "/Users/" + id, """
+                {"schemas": ["%s"], "Operations": [{"op": "replace", "path": "name.givenName", "value": "Augusta"}]}""".formatted(PATCH_OP));
+
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(renamed.json().get("displayName").asString()).isEqualTo("Augusta Lovelace");
+    }
 }
