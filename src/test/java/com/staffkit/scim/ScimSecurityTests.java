@@ -287,4 +287,19 @@ class ScimSecurityTests extends IntegrationTest {
         assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
         assertThat(renamed.json().get("displayName").asString()).isEqualTo("Augusta Lovelace");
     }
+
+    @Test
+    void aMalformedPatchOperationNamesNoParserInternals() {
+        String id = createUser("");
+
+        ApiResponse patched = scim(key, "PATCH", "/Users/" + id, """
+                {"schemas": ["%s"], "Operations": [{"op": "add", "path": "title"}]}""".formatted(PATCH_OP));
+
+        assertThat(patched.status()).as(patched.body()).isEqualTo(400);
+        assertThat(patched.json().get("detail").asString())
+                .doesNotContainIgnoringCase("creator property")
+                .doesNotContain("index")
+                .doesNotContain("com.")
+                .doesNotContain("`");
+    }
 }
