@@ -44,9 +44,15 @@ class ProvisionedStaffQueries {
                 .optional();
     }
 
+    /**
+     * One page in id order. The page's ids are found first and only their rows read: skipping to a
+     * deep startIndex walks the organization's id index alone (it carries what every SCIM read
+     * tests, V35), not the heap rows of every member before the page.
+     */
     List<ProvisionedStaff> search(Visibility visibility, long organizationId, Criterion filter, int offset, int limit) {
         SqlWhere where = matching(visibility, organizationId, filter);
-        return jdbc.sql(SELECT_LIST + where.sql() + " order by s.id offset :offset limit :limit")
+        return jdbc.sql(SELECT_LIST + " where s.id = any(array(select s.id from staff s" + where.sql()
+                        + " order by s.id offset :offset limit :limit)) order by s.id")
                 .params(where.params())
                 .param("offset", offset)
                 .param("limit", limit)
