@@ -63,13 +63,44 @@ public final class CriterionSql {
             case EQ -> expression + " = " + bind(value);
             case NE -> "(" + attribute.sql() + " is null or " + expression + " <> " + bind(value) + ")";
             case CO -> expression + " like " + bind(SqlWhere.containing((String) value));
-            case SW -> expression + " like " + bind(escaped((String) value) + "%");
+            case SW -> startsWith(expression, (String) value);
             case EW -> expression + " like " + bind("%" + escaped((String) value));
             case GT -> expression + " > " + bind(value);
             case GE -> expression + " >= " + bind(value);
             case LT -> expression + " < " + bind(value);
             case LE -> expression + " <= " + bind(value);
         };
+    }
+
+    /**
+     * {@code like 'prefix%'}, and the same rows as a range in byte order ({@code ~>=~}, {@code ~<~}:
+     * the operators of a {@code text_pattern_ops} index), which an index serves in a generic plan
+     * too, where the pattern is a parameter the planner cannot see into.
+     */
+    private String startsWith(String expression, String prefix) {
+        String like = expression + " like " + bind(escaped(prefix) + "%");
+        if (prefix.isEmpty()) {
+            return like;
+        }
+        String range = " and " + expression + " ~>=~ " + bind(prefix);
+        String next = successor(prefix);
+        if (next != null) {
+            range += " and " + expression + " ~<~ " + bind(next);
+        }
+        return "(" + like + range + ")";
+    }
+
+    /**
+     * The least text above every text that starts with {@code prefix} in byte (code point) order:
+     * the prefix with its last character incremented; null past the last code point.
+     */
+    static String successor(String prefix) {
+        int last = prefix.codePointBefore(prefix.length());
+        int next = last == 0xD7FF ? 0xE000 : last + 1;
+        if (next > Character.MAX_CODE_POINT) {
+            return null;
+        }
+        return prefix.substring(0, prefix.length() - Character.charCount(last)) + Character.toString(next);
     }
 
     private String bind(Object value) {
