@@ -79,15 +79,24 @@ public class StaffProvisioning {
         return queries.find(Visibility.of(caller), caller.organizationId(), id);
     }
 
-    /** The matches from {@code offset} (0-based), at most {@code limit}; a limit of 0 counts only. */
+    /**
+     * The matches from {@code offset} (0-based), at most {@code limit}, and how many match in all; a
+     * limit of 0 counts only. The page is read first and the matches counted only when the page
+     * cannot tell: an identity provider's lookup by userName or externalId is one statement, and
+     * only a full page (or an empty one past the end) pays for counting the organization's rows.
+     */
     @Transactional(readOnly = true)
     public Page search(Caller caller, Criterion filter, int offset, int limit) {
         StaffChangeRules.require(caller, Permissions.STAFF_READ, "Reading staff needs staff:read.");
         Visibility visibility = Visibility.of(caller);
-        long total = queries.count(visibility, caller.organizationId(), filter);
-        List<ProvisionedStaff> page = limit == 0 || offset >= total
-                ? List.of()
-                : queries.search(visibility, caller.organizationId(), filter, offset, limit);
+        if (limit == 0) {
+            return new Page(List.of(), queries.count(visibility, caller.organizationId(), filter));
+        }
+        List<ProvisionedStaff> page = queries.search(visibility, caller.organizationId(), filter, offset, limit);
+        // A page that is not full ends the list: unless it is empty past the start, it tells the total.
+        long total = page.size() < limit && (offset == 0 || !page.isEmpty())
+                ? (long) offset + page.size()
+                : queries.count(visibility, caller.organizationId(), filter);
         return new Page(page, total);
     }
 

@@ -71,14 +71,22 @@ public class TeamProvisioning {
                 .map(team -> visibleMembers(caller, List.of(team)).getFirst());
     }
 
-    /** The matches from {@code offset} (0-based), at most {@code limit}; a limit of 0 counts only. */
+    /**
+     * The matches from {@code offset} (0-based), at most {@code limit}, and how many match in all; a
+     * limit of 0 counts only. Counted only when the page cannot tell (see StaffProvisioning#search).
+     */
     @Transactional(readOnly = true)
     public Page search(Caller caller, Criterion filter, int offset, int limit, boolean withMembers) {
         requireRead(caller, withMembers);
-        long total = queries.count(caller.organizationId(), filter);
-        List<ProvisionedTeam> page = limit == 0 || offset >= total
-                ? List.of()
-                : visibleMembers(caller, queries.search(caller.organizationId(), filter, offset, limit, withMembers));
+        if (limit == 0) {
+            return new Page(List.of(), queries.count(caller.organizationId(), filter));
+        }
+        List<ProvisionedTeam> page =
+                visibleMembers(caller, queries.search(caller.organizationId(), filter, offset, limit, withMembers));
+        // As for staff: a page that is not full, unless it is empty past the start, tells the total.
+        long total = page.size() < limit && (offset == 0 || !page.isEmpty())
+                ? (long) offset + page.size()
+                : queries.count(caller.organizationId(), filter);
         return new Page(page, total);
     }
 
