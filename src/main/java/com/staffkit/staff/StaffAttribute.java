@@ -6,8 +6,10 @@ import com.staffkit.common.persistence.Criterion;
  * What a provisioning filter ({@link StaffProvisioning#search}) may test, each an expression over
  * {@code staff s} whose equality an index serves within the organization: {@code username} and
  * {@code email} by their {@code lower(...)} indexes, {@code remote_id} by its unique key,
- * {@code display_name} by V34's, {@code modified_at} and {@code created_at} by their ranges. The
- * rest are read within the organization's rows.
+ * {@code display_name} by V34's, {@code first_name} and {@code last_name} by V35's {@code lower(...)}
+ * indexes (prefixes too), {@code is_active} by the organization's id index (V35),
+ * {@code modified_at} and {@code created_at} by their ranges. The rest, and {@code co} and
+ * {@code ew} on any text, are read within the organization's rows.
  */
 public final class StaffAttribute {
 
