@@ -70,7 +70,7 @@ class GeneratedClientTests extends IntegrationTest {
         assertThat(created.getEmail()).isEqualTo(email);
         assertThat(created.getGeneratedPassword()).isNotBlank();
         assertThat(created.getCurrentStore()).isNull();
-        Staff patched = staffApi.updateStaff(created.getId(), new StaffPatch().jobTitle("Shift lead"));
+        Staff patched = staffApi.updateStaff(created.getId(), new StaffPatch().jobTitle("Shift lead"), null);
         assertThat(patched.getJobTitle()).isEqualTo("Shift lead");
         assertThat(patched.getFirstName()).isEqualTo("Gen");
         assertThat(staffApi.listStaff(
@@ -82,7 +82,7 @@ class GeneratedClientTests extends IntegrationTest {
 
         Store store = new StoresApi(client).createStore(new StoreRequest().name("Generated store " + unique()));
         staffApi.assignStore(created.getId(), store.getId());
-        assertThat(staffApi.getStaff(created.getId()).getRetailStores())
+        assertThat(staffApi.getStaff(created.getId(), null).getRetailStores())
                 .extracting(summary -> summary.getId())
                 .containsExactly(store.getId());
 
@@ -102,14 +102,14 @@ class GeneratedClientTests extends IntegrationTest {
                         new CreateApiKeyRequest().name("Generated " + unique()).roles(List.of("member")));
         assertThat(key.getKey()).isNotBlank();
         StaffApi asPartner = new StaffApi(authorized("X-Api-Key", key.getKey()));
-        assertThat(asPartner.getStaff(created.getId()).getEmail()).isEqualTo(email);
+        assertThat(asPartner.getStaff(created.getId(), null).getEmail()).isEqualTo(email);
         StaffApi withToken = new StaffApi(authorized("Authorization", "Token " + key.getKey()));
-        assertThat(withToken.getStaff(created.getId()).getId()).isEqualTo(created.getId());
+        assertThat(withToken.getStaff(created.getId(), null).getId()).isEqualTo(created.getId());
     }
 
     @Test
     void errorsComeBackAsProblemsTheClientCanRead() throws ApiException {
-        assertThatThrownBy(() -> new StaffApi(client).getStaff(Long.MAX_VALUE))
+        assertThatThrownBy(() -> new StaffApi(client).getStaff(Long.MAX_VALUE, null))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(404);
                     assertThat(e.getResponseHeaders().firstValue("Content-Type"))
