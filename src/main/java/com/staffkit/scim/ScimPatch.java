@@ -103,12 +103,13 @@ final class ScimPatch {
             value = expanded(object);
         } else {
             boolean multiValued = appends(path);
+            boolean clears = kind.equals("replace") && value != null && value.isNull();
             if (kind.equals("add") && !multiValued) {
                 // An add on a single-valued attribute sets it (RFC 7644 §3.5.2.1): the same as a replace.
                 kind = "replace";
             }
-            if (kind.equals("replace") && (value == null || value.isNull())) {
-                // Replacing with nothing clears: a remove.
+            if (clears) {
+                // Replacing with null clears: a remove. (An add or replace without a value is malformed.)
                 kind = "remove";
                 value = null;
             }
