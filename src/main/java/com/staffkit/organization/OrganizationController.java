@@ -5,6 +5,8 @@ import com.staffkit.common.paging.PageRequest;
 import com.staffkit.common.paging.PageResponse;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.web.Created;
+import com.staffkit.common.web.EntityTagged;
+import com.staffkit.common.web.IfMatch;
 import com.staffkit.role.Requires;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -57,6 +59,7 @@ class OrganizationController {
         return organizations.list(caller, filter, PageRequest.of(page, pageSize));
     }
 
+    @EntityTagged
     @GetMapping("/{id}")
     @Requires.OrganizationsRead
     @Operation(operationId = "getOrganization", summary = "Get one organization")
@@ -80,6 +83,7 @@ class OrganizationController {
         return ResponseEntity.created(location).body(created);
     }
 
+    @EntityTagged
     @PatchMapping(
             path = "/{id}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
@@ -94,10 +98,12 @@ class OrganizationController {
     OrganizationResponse patch(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
+            IfMatch ifMatch,
             @RequestBody JsonNode patch) {
         return organizations.update(
                 caller,
                 id,
+                ifMatch,
                 mergePatch.apply(organizations.currentState(caller, id), patch, OrganizationRequests.Update.class));
     }
 
@@ -111,8 +117,8 @@ class OrganizationController {
                     + " their sessions end for good (reactivating restores logins, not sessions); its API keys and"
                     + " its descendants' stop working until it is reactivated.")
     ResponseEntity<Void> deactivate(
-            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
-        organizations.deactivate(caller, id);
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id, IfMatch ifMatch) {
+        organizations.deactivate(caller, id, ifMatch);
         return ResponseEntity.noContent().build();
     }
 }

@@ -10,6 +10,8 @@ import com.staffkit.common.paging.PageRequest;
 import com.staffkit.common.paging.PageResponse;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.security.Scope;
+import com.staffkit.common.web.EntityTags;
+import com.staffkit.common.web.IfMatch;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,13 +34,16 @@ class OrganizationService {
     private final OrganizationDirectory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final EntityTags tags;
 
     OrganizationService(
             OrganizationRepository repository,
             OrganizationQueries queries,
             OrganizationDirectory directory,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            EntityTags tags) {
+        this.tags = tags;
         this.repository = repository;
         this.queries = queries;
         this.directory = directory;
@@ -89,8 +94,10 @@ class OrganizationService {
     }
 
     @Transactional
-    OrganizationResponse update(Caller caller, long id, OrganizationRequests.Update request) {
+    OrganizationResponse update(Caller caller, long id, IfMatch ifMatch, OrganizationRequests.Update request) {
         Organization organization = load(caller, id);
+        // After the load: a change committed in between fails the version check instead of passing this one.
+        ifMatch.check(tags.of(get(caller, id)));
         Instant now = clock.instant();
         Changes changes = organization.rename(request.name().trim(), request.slug(), now);
         if (request.isActive() != null) {
@@ -108,8 +115,10 @@ class OrganizationService {
      * sessions end for good; its keys and theirs stop until it is active again.
      */
     @Transactional
-    void deactivate(Caller caller, long id) {
+    void deactivate(Caller caller, long id, IfMatch ifMatch) {
         Organization organization = load(caller, id);
+        // After the load: a change committed in between fails the version check instead of passing this one.
+        ifMatch.check(tags.of(get(caller, id)));
         Instant now = clock.instant();
         Changes changes = Changes.between();
         changeActive(caller, organization, false, now, changes);

@@ -5,6 +5,8 @@ import com.staffkit.common.paging.PageRequest;
 import com.staffkit.common.paging.PageResponse;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.web.Created;
+import com.staffkit.common.web.EntityTagged;
+import com.staffkit.common.web.IfMatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -64,6 +66,7 @@ class RoleController {
         return roles.list(caller, PageRequest.of(page, pageSize));
     }
 
+    @EntityTagged
     @GetMapping("/roles/{id}")
     @Requires.RolesRead
     @Operation(operationId = "getRole", summary = "Get one role")
@@ -86,6 +89,7 @@ class RoleController {
         return ResponseEntity.created(location).body(created);
     }
 
+    @EntityTagged
     @PutMapping(path = "/roles/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Requires.RolesWrite
     @Operation(
@@ -95,10 +99,12 @@ class RoleController {
     RoleResponse replace(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
+            IfMatch ifMatch,
             @Valid @RequestBody RoleRequest request) {
-        return roles.replace(caller, id, request);
+        return roles.replace(caller, id, ifMatch, request);
     }
 
+    @EntityTagged
     @PatchMapping(
             path = "/roles/{id}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
@@ -110,8 +116,10 @@ class RoleController {
     RoleResponse patch(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
+            IfMatch ifMatch,
             @RequestBody JsonNode patch) {
-        return roles.replace(caller, id, mergePatch.apply(roles.currentState(caller, id), patch, RoleRequest.class));
+        return roles.replace(
+                caller, id, ifMatch, mergePatch.apply(roles.currentState(caller, id), patch, RoleRequest.class));
     }
 
     @DeleteMapping("/roles/{id}")
@@ -124,8 +132,9 @@ class RoleController {
     ResponseEntity<Void> delete(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
+            IfMatch ifMatch,
             @RequestParam(defaultValue = "false") boolean force) {
-        roles.delete(caller, id, force);
+        roles.delete(caller, id, ifMatch, force);
         return ResponseEntity.noContent().build();
     }
 }

@@ -11,6 +11,8 @@ import com.staffkit.common.paging.PageRequest;
 import com.staffkit.common.paging.PageResponse;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.security.Scope;
+import com.staffkit.common.web.EntityTags;
+import com.staffkit.common.web.IfMatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -29,8 +31,15 @@ class RoleService {
     private final RoleQueries queries;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final EntityTags tags;
 
-    RoleService(RoleRepository repository, RoleQueries queries, ApplicationEventPublisher events, Clock clock) {
+    RoleService(
+            RoleRepository repository,
+            RoleQueries queries,
+            ApplicationEventPublisher events,
+            Clock clock,
+            EntityTags tags) {
+        this.tags = tags;
         this.repository = repository;
         this.queries = queries;
         this.events = events;
@@ -69,8 +78,10 @@ class RoleService {
     }
 
     @Transactional
-    RoleResponse replace(Caller caller, long id, RoleRequest request) {
+    RoleResponse replace(Caller caller, long id, IfMatch ifMatch, RoleRequest request) {
         Role role = loadForChange(caller, id);
+        // After the load: a change committed in between fails the version check instead of passing this one.
+        ifMatch.check(tags.of(get(caller, id)));
         Set<String> permissions = checkedPermissions(caller, request.permissions());
         Instant now = clock.instant();
         Changes changes = role.change(checkedName(request.name()), description(request), permissions, now);
@@ -86,8 +97,10 @@ class RoleService {
      * unassigns it from them first.
      */
     @Transactional
-    void delete(Caller caller, long id, boolean force) {
+    void delete(Caller caller, long id, IfMatch ifMatch, boolean force) {
         Role role = loadForChange(caller, id);
+        // After the load: a change committed in between fails the version check instead of passing this one.
+        ifMatch.check(tags.of(get(caller, id)));
         DomainEvent deleted = RoleEvents.deleted(caller, role, clock.instant());
         if (force) {
             // Its holders drop it first, in this transaction.

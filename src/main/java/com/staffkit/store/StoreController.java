@@ -5,6 +5,8 @@ import com.staffkit.common.paging.PageRequest;
 import com.staffkit.common.paging.PageResponse;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.web.Created;
+import com.staffkit.common.web.EntityTagged;
+import com.staffkit.common.web.IfMatch;
 import com.staffkit.role.Requires;
 import com.staffkit.staff.StaffResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -57,6 +59,7 @@ class StoreController {
         return stores.list(caller, filter, PageRequest.of(page, pageSize));
     }
 
+    @EntityTagged
     @GetMapping("/{id}")
     @Requires.StoresRead
     @Operation(operationId = "getStore", summary = "Get one store")
@@ -79,6 +82,7 @@ class StoreController {
         return ResponseEntity.created(location).body(created);
     }
 
+    @EntityTagged
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Requires.StoresWrite
     @Operation(
@@ -88,10 +92,12 @@ class StoreController {
     StoreResponse replace(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
+            IfMatch ifMatch,
             @Valid @RequestBody StoreRequest request) {
-        return stores.replace(caller, id, request);
+        return stores.replace(caller, id, ifMatch, request);
     }
 
+    @EntityTagged
     @PatchMapping(
             path = "/{id}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
@@ -103,8 +109,10 @@ class StoreController {
     StoreResponse patch(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
+            IfMatch ifMatch,
             @RequestBody JsonNode patch) {
-        return stores.replace(caller, id, mergePatch.apply(stores.currentState(caller, id), patch, StoreRequest.class));
+        return stores.replace(
+                caller, id, ifMatch, mergePatch.apply(stores.currentState(caller, id), patch, StoreRequest.class));
     }
 
     @DeleteMapping("/{id}")
@@ -115,8 +123,8 @@ class StoreController {
             summary = "Deactivate a store",
             description = "Never deletes; it can no longer be newly assigned.")
     ResponseEntity<Void> deactivate(
-            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
-        stores.deactivate(caller, id);
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id, IfMatch ifMatch) {
+        stores.deactivate(caller, id, ifMatch);
         return ResponseEntity.noContent().build();
     }
 

@@ -9,6 +9,8 @@ import com.staffkit.common.paging.PageRequest;
 import com.staffkit.common.paging.PageResponse;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.security.Scope;
+import com.staffkit.common.web.EntityTags;
+import com.staffkit.common.web.IfMatch;
 import com.staffkit.organization.OrganizationDirectory;
 import com.staffkit.staff.StaffDirectory;
 import com.staffkit.staff.StaffResponse;
@@ -29,6 +31,7 @@ class StoreService {
     private final OrganizationDirectory organizations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final EntityTags tags;
 
     StoreService(
             StoreRepository repository,
@@ -36,7 +39,9 @@ class StoreService {
             StaffDirectory staffDirectory,
             OrganizationDirectory organizations,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            EntityTags tags) {
+        this.tags = tags;
         this.repository = repository;
         this.queries = queries;
         this.staffDirectory = staffDirectory;
@@ -85,9 +90,11 @@ class StoreService {
 
     /** A full replace; the organization never changes. */
     @Transactional
-    StoreResponse replace(Caller caller, long id, StoreRequest request) {
+    StoreResponse replace(Caller caller, long id, IfMatch ifMatch, StoreRequest request) {
         checkCountry(request);
         Store store = load(caller, id);
+        // After the load: a change committed in between fails the version check instead of passing this one.
+        ifMatch.check(tags.of(get(caller, id)));
         boolean wasActive = store.isActive();
         Instant now = clock.instant();
         Changes changes = store.change(request, now);
@@ -102,8 +109,10 @@ class StoreService {
     }
 
     @Transactional
-    void deactivate(Caller caller, long id) {
+    void deactivate(Caller caller, long id, IfMatch ifMatch) {
         Store store = load(caller, id);
+        // After the load: a change committed in between fails the version check instead of passing this one.
+        ifMatch.check(tags.of(get(caller, id)));
         Instant now = clock.instant();
         if (store.deactivate(now)) {
             save(store);

@@ -5,6 +5,8 @@ import com.staffkit.common.paging.PageRequest;
 import com.staffkit.common.paging.PageResponse;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.web.Created;
+import com.staffkit.common.web.EntityTagged;
+import com.staffkit.common.web.IfMatch;
 import com.staffkit.role.Requires;
 import com.staffkit.staff.StaffResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -79,6 +81,7 @@ class TeamController {
 
     @GetMapping("/{id}")
     @Requires.TeamsRead
+    @EntityTagged
     @Operation(operationId = "getTeam", summary = "Get one team")
     TeamResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
         return teams.get(caller, id);
@@ -100,6 +103,7 @@ class TeamController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Requires.TeamsWrite
+    @EntityTagged
     @Operation(
             operationId = "replaceTeam",
             summary = "Replace a team",
@@ -107,20 +111,24 @@ class TeamController {
     TeamResponse replace(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
+            IfMatch ifMatch,
             @Valid @RequestBody TeamRequest request) {
-        return teams.replace(caller, id, request);
+        return teams.replace(caller, id, ifMatch, request);
     }
 
     @PatchMapping(
             path = "/{id}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
     @Requires.TeamsWrite
+    @EntityTagged
     @Operation(operationId = "updateTeam", summary = "Change some fields of a team", description = "JSON merge patch.")
     TeamResponse patch(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
+            IfMatch ifMatch,
             @RequestBody JsonNode patch) {
-        return teams.replace(caller, id, mergePatch.apply(teams.currentState(caller, id), patch, TeamRequest.class));
+        return teams.replace(
+                caller, id, ifMatch, mergePatch.apply(teams.currentState(caller, id), patch, TeamRequest.class));
     }
 
     @DeleteMapping("/{id}")
@@ -131,8 +139,8 @@ class TeamController {
             summary = "Delete a team",
             description = "Its memberships go with it; the staff stay.")
     ResponseEntity<Void> delete(
-            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
-        teams.delete(caller, id);
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id, IfMatch ifMatch) {
+        teams.delete(caller, id, ifMatch);
         return ResponseEntity.noContent().build();
     }
 

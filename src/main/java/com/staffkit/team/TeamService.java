@@ -9,6 +9,8 @@ import com.staffkit.common.paging.PageRequest;
 import com.staffkit.common.paging.PageResponse;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.security.Scope;
+import com.staffkit.common.web.EntityTags;
+import com.staffkit.common.web.IfMatch;
 import com.staffkit.organization.OrganizationDirectory;
 import com.staffkit.staff.StaffDirectory;
 import com.staffkit.staff.StaffResponse;
@@ -31,6 +33,7 @@ class TeamService {
     private final TeamMembers members;
     private final StaffDirectory staffDirectory;
     private final OrganizationDirectory organizations;
+    private final EntityTags tags;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -40,6 +43,7 @@ class TeamService {
             TeamMembers members,
             StaffDirectory staffDirectory,
             OrganizationDirectory organizations,
+            EntityTags tags,
             ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
@@ -47,6 +51,7 @@ class TeamService {
         this.members = members;
         this.staffDirectory = staffDirectory;
         this.organizations = organizations;
+        this.tags = tags;
         this.events = events;
         this.clock = clock;
     }
@@ -93,8 +98,9 @@ class TeamService {
 
     /** A full replace; the organization never changes. */
     @Transactional
-    TeamResponse replace(Caller caller, long id, TeamRequest request) {
+    TeamResponse replace(Caller caller, long id, IfMatch ifMatch, TeamRequest request) {
         Team team = load(caller, id);
+        ifMatch.check(tags.of(get(caller, id)));
         Instant now = clock.instant();
         Changes changes = team.change(
                 request.name().trim(),
@@ -110,8 +116,9 @@ class TeamService {
 
     /** Deletes the team with its memberships; the staff stay. */
     @Transactional
-    void delete(Caller caller, long id) {
+    void delete(Caller caller, long id, IfMatch ifMatch) {
         Team team = load(caller, id);
+        ifMatch.check(tags.of(get(caller, id)));
         repository.delete(team);
         events.publishEvent(TeamEvents.deleted(caller, team, clock.instant()));
     }

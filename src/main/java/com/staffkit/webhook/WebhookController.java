@@ -7,6 +7,8 @@ import com.staffkit.common.paging.PageRequest;
 import com.staffkit.common.paging.PageResponse;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.web.Created;
+import com.staffkit.common.web.EntityTagged;
+import com.staffkit.common.web.IfMatch;
 import com.staffkit.role.Requires;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -90,6 +92,7 @@ class WebhookController {
         return webhooks.list(caller, PageRequest.of(page, pageSize));
     }
 
+    @EntityTagged
     @GetMapping("/{id}")
     @Requires.WebhooksManage
     @Operation(operationId = "getWebhook", summary = "Get one webhook endpoint (never its secret)")
@@ -97,6 +100,7 @@ class WebhookController {
         return webhooks.get(caller, id);
     }
 
+    @EntityTagged
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Requires.WebhooksManage
     @Operation(
@@ -106,10 +110,12 @@ class WebhookController {
     WebhookResponse replace(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
+            IfMatch ifMatch,
             @Valid @RequestBody WebhookRequest request) {
-        return webhooks.replace(caller, id, request);
+        return webhooks.replace(caller, id, ifMatch, request);
     }
 
+    @EntityTagged
     @PatchMapping(
             path = "/{id}",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
@@ -121,9 +127,10 @@ class WebhookController {
     WebhookResponse patch(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @PathVariable long id,
+            IfMatch ifMatch,
             @RequestBody JsonNode patch) {
         return webhooks.replace(
-                caller, id, mergePatch.apply(webhooks.currentState(caller, id), patch, WebhookRequest.class));
+                caller, id, ifMatch, mergePatch.apply(webhooks.currentState(caller, id), patch, WebhookRequest.class));
     }
 
     @DeleteMapping("/{id}")
@@ -134,8 +141,8 @@ class WebhookController {
             summary = "Delete a webhook endpoint",
             description = "With its queued events and its delivery log.")
     ResponseEntity<Void> delete(
-            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
-        webhooks.delete(caller, id);
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id, IfMatch ifMatch) {
+        webhooks.delete(caller, id, ifMatch);
         return ResponseEntity.noContent().build();
     }
 

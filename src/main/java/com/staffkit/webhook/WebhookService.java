@@ -8,6 +8,8 @@ import com.staffkit.common.events.Changes;
 import com.staffkit.common.paging.PageRequest;
 import com.staffkit.common.paging.PageResponse;
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.EntityTags;
+import com.staffkit.common.web.IfMatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +33,7 @@ class WebhookService {
     private final ApplicationEventPublisher events;
     private final ChangeAnnouncer changes;
     private final Clock clock;
+    private final EntityTags tags;
 
     WebhookService(
             WebhookEndpoints endpoints,
@@ -39,7 +42,9 @@ class WebhookService {
             WebhookProperties properties,
             ApplicationEventPublisher events,
             ChangeAnnouncer changes,
-            Clock clock) {
+            Clock clock,
+            EntityTags tags) {
+        this.tags = tags;
         this.endpoints = endpoints;
         this.queue = queue;
         this.urls = urls;
@@ -81,8 +86,10 @@ class WebhookService {
     }
 
     @Transactional
-    WebhookResponse replace(Caller caller, long id, WebhookRequest request) {
+    WebhookResponse replace(Caller caller, long id, IfMatch ifMatch, WebhookRequest request) {
         WebhookEndpoint before = load(caller, id, true);
+        // After the load, which locks the row: no change can slip in between.
+        ifMatch.check(tags.of(get(caller, id)));
         WebhookRequest checked = checked(request);
         Instant now = clock.instant();
         WebhookEndpoint after = endpoints.replace(id, checked, now);
@@ -97,8 +104,10 @@ class WebhookService {
     }
 
     @Transactional
-    void delete(Caller caller, long id) {
+    void delete(Caller caller, long id, IfMatch ifMatch) {
         WebhookEndpoint endpoint = load(caller, id, true);
+        // After the load, which locks the row: no change can slip in between.
+        ifMatch.check(tags.of(get(caller, id)));
         endpoints.delete(id);
         events.publishEvent(WebhookEvents.deleted(Actor.of(caller), endpoint, clock.instant()));
     }

@@ -144,6 +144,85 @@ class ConditionalRequestTests extends IntegrationTest {
         }
     }
 
+    /** Every other resource read one at a time: a created one, a change to it, and its address. */
+    @Nested
+    class EveryResource {
+
+        @Test
+        void teamsStoresRolesOrganizationsAndWebhooksAreTaggedAndConditional() {
+            Map<String, String> created = new java.util.LinkedHashMap<>();
+            created.put("/api/teams/", post("/api/teams", Map.of("name", "Tagged " + unique())));
+            created.put(
+                    "/api/v1/stores/",
+                    post("/api/v1/stores", Map.of("name", "Tagged store", "remote_id", "t-" + unique())));
+            created.put(
+                    "/api/v1/roles/",
+                    post(
+                            "/api/v1/roles",
+                            Map.of("name", "Tagged " + unique(), "permissions", java.util.List.of("staff:read"))));
+            created.put(
+                    "/api/v1/webhooks/",
+                    post(
+                            "/api/v1/webhooks",
+                            Map.of("url", "https://hooks.example.com/t", "event_types", java.util.List.of("*"))));
+            created.put(
+                    "/api/v1/organizations/",
+                    api.post("/api/v1/organizations")
+                            .token(superadminToken())
+                            .json(Map.of("name", "Tagged org " + unique()))
+                            .send()
+                            .json(201)
+                            .get("id")
+                            .asString());
+
+            created.forEach((base, id) -> {
+                String address = base + id;
+                String token = base.contains("organizations") ? superadminToken() : admin.token();
+                ApiResponse read = api.get(address).token(token).send();
+                String etag = read.header("ETag");
+                assertThat(etag).as(address).isNotBlank();
+                assertThat(api.get(address)
+                                .token(token)
+                                .header("If-None-Match", etag)
+                                .send()
+                                .status())
+                        .as(address)
+                        .isEqualTo(304);
+                Map<String, Object> change = base.contains("organizations") || base.contains("stores")
+                        ? Map.of("name", "Renamed " + unique())
+                        : Map.of("description", "Changed " + unique());
+                ApiResponse changed = api.patch(address)
+                        .token(token)
+                        .header("If-Match", etag)
+                        .json(change)
+                        .send();
+                assertThat(changed.status()).as(address + " " + changed.body()).isEqualTo(200);
+                assertThat(changed.header("ETag")).as(address).isNotEqualTo(etag);
+                ApiResponse stale = api.patch(address)
+                        .token(token)
+                        .header("If-Match", etag)
+                        .json(change)
+                        .send();
+                assertThat(stale.status()).as(address + " " + stale.body()).isEqualTo(412);
+                ApiResponse staleDelete = api.delete(address)
+                        .token(token)
+                        .header("If-Match", etag)
+                        .send();
+                assertThat(staleDelete.status()).as(address).isEqualTo(412);
+            });
+        }
+
+        private String post(String path, Map<String, Object> body) {
+            return api.post(path)
+                    .token(admin.token())
+                    .json(body)
+                    .send()
+                    .json(201)
+                    .get("id")
+                    .asString();
+        }
+    }
+
     @Nested
     @TestPropertySource(properties = "staffkit.require-if-match=true")
     class Required {
