@@ -28,6 +28,7 @@ import com.staffkit.client.model.Team;
 import com.staffkit.client.model.TeamRequest;
 import com.staffkit.support.IntegrationTest;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,14 +62,20 @@ class GeneratedClientTests extends IntegrationTest {
 
         StaffApi staffApi = new StaffApi(client);
         String email = uniqueEmail("generated");
-        Staff created = staffApi.createStaff(new StaffCreate()
+        StaffCreate staffCreate = new StaffCreate()
                 .firstName("Gen")
                 .lastName("Client")
                 .email(email)
                 .roles(List.of("member"))
-                .generatePassword(true));
+                .generatePassword(true);
+        String idempotencyKey = UUID.randomUUID().toString();
+        Staff created = staffApi.createStaff(staffCreate, idempotencyKey);
         assertThat(created.getEmail()).isEqualTo(email);
         assertThat(created.getGeneratedPassword()).isNotBlank();
+        // A retry with the same Idempotency-Key gets the same member (and password), not a 409.
+        Staff retried = staffApi.createStaff(staffCreate, idempotencyKey);
+        assertThat(retried.getId()).isEqualTo(created.getId());
+        assertThat(retried.getGeneratedPassword()).isEqualTo(created.getGeneratedPassword());
         assertThat(created.getCurrentStore()).isNull();
         Staff patched = staffApi.updateStaff(created.getId(), new StaffPatch().jobTitle("Shift lead"), null);
         assertThat(patched.getJobTitle()).isEqualTo("Shift lead");
@@ -80,18 +87,18 @@ class GeneratedClientTests extends IntegrationTest {
                 .extracting(Staff::getId)
                 .containsExactly(created.getId());
 
-        Store store = new StoresApi(client).createStore(new StoreRequest().name("Generated store " + unique()));
+        Store store = new StoresApi(client).createStore(new StoreRequest().name("Generated store " + unique()), null);
         staffApi.assignStore(created.getId(), store.getId());
         assertThat(staffApi.getStaff(created.getId(), null).getRetailStores())
                 .extracting(summary -> summary.getId())
                 .containsExactly(store.getId());
 
         Role role = new RolesAndPermissionsApi(client)
-                .createRole(new RoleRequest().name("Generated " + unique()).permissions(List.of("staff:read")));
+                .createRole(new RoleRequest().name("Generated " + unique()).permissions(List.of("staff:read")), null);
         assertThat(role.getPermissions()).containsExactly("staff:read");
 
         TeamsApi teams = new TeamsApi(client);
-        Team team = teams.createTeam(new TeamRequest().name("Generated team " + unique()));
+        Team team = teams.createTeam(new TeamRequest().name("Generated team " + unique()), null);
         teams.addTeamMember(team.getId(), created.getId());
         assertThat(teams.listTeamMembers(team.getId(), null, null, null).getResults())
                 .extracting(Staff::getId)
@@ -99,7 +106,7 @@ class GeneratedClientTests extends IntegrationTest {
 
         ApiKey key = new ApiKeysApi(client)
                 .createApiKey(
-                        new CreateApiKeyRequest().name("Generated " + unique()).roles(List.of("member")));
+                        new CreateApiKeyRequest().name("Generated " + unique()).roles(List.of("member")), null);
         assertThat(key.getKey()).isNotBlank();
         StaffApi asPartner = new StaffApi(authorized("X-Api-Key", key.getKey()));
         assertThat(asPartner.getStaff(created.getId(), null).getEmail()).isEqualTo(email);
