@@ -178,7 +178,11 @@ final class OperationResponses implements OperationCustomizer {
         problem.put("detail", detail);
         problem.put("instance", "/api/v1/staffs/68");
         if (status == HttpStatus.BAD_REQUEST) {
-            problem.put("errors", List.of(Map.of("field", "email", "message", "must be a well-formed email address")));
+            // Ordered, so the document is written the same way every time.
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("field", "email");
+            error.put("message", "must be a well-formed email address");
+            problem.put("errors", List.of(error));
         }
         return problem;
     }
