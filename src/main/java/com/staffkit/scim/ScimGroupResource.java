@@ -32,7 +32,7 @@ final class ScimGroupResource {
                     "meta.lastmodified", new ScimFilters.Single(TeamAttribute.MODIFIED_AT)),
             List.of(ScimSchemas.GROUP));
 
-    static final ScimPatch PATCH = new ScimPatch(Set.of("members"), List.of());
+    static final ScimPatch PATCH = new ScimPatch(Set.of("members"), Set.of("id", "meta"), List.of());
 
     private ScimGroupResource() {}
 

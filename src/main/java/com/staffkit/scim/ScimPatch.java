@@ -31,14 +31,18 @@ final class ScimPatch {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Set<String> multiValued;
+    private final Set<String> readOnly;
     private final List<String> extensionUrns;
 
     /**
      * @param multiValued the resource's multi-valued attributes, lower case: an add there appends
+     * @param readOnly its read-only attributes, lower case: an operation naming one in its path is
+     *     400 {@code mutability} (in a path-less value they are ignored, as Okta sends the id there)
      * @param extensionUrns the schema extensions whose attributes live in an object under their URN
      */
-    ScimPatch(Set<String> multiValued, List<String> extensionUrns) {
+    ScimPatch(Set<String> multiValued, Set<String> readOnly, List<String> extensionUrns) {
         this.multiValued = multiValued;
+        this.readOnly = readOnly;
         this.extensionUrns = extensionUrns;
     }
 
@@ -102,6 +106,7 @@ final class ScimPatch {
             }
             value = expanded(object);
         } else {
+            requireWritable(path);
             boolean multiValued = appends(path);
             boolean clears = kind.equals("replace") && value != null && value.isNull();
             if (kind.equals("add") && !multiValued) {
@@ -157,6 +162,15 @@ final class ScimPatch {
             // The SDK's message names its own classes: only what the client sent is worth repeating.
             throw ScimException.invalidValue("The " + kind + " operation" + (path == null ? "" : " at '" + path + "'")
                     + " has no value this operation can take.");
+        }
+    }
+
+    private void requireWritable(String path) {
+        Path parsed = parsedPath(path);
+        if (parsed.size() > 0
+                && extensionUrns.stream().noneMatch(urn -> urn.equalsIgnoreCase(parsed.getSchemaUrn()))
+                && readOnly.contains(parsed.getElement(0).getAttribute().toLowerCase(Locale.ROOT))) {
+            throw ScimException.mutability("'" + path + "' is read-only.");
         }
     }
 

@@ -74,6 +74,7 @@ final class ScimUserResource {
                     "entitlements",
                     "roles",
                     "x509certificates"),
+            Set.of("id", "meta", "groups"),
             EXTENSIONS);
 
     private ScimUserResource() {}

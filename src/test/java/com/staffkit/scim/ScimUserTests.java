@@ -168,4 +168,23 @@ class ScimUserTests extends IntegrationTest {
         assertThat(response.json().get("scimType").asString()).isEqualTo("invalidValue");
         assertThat(response.body()).doesNotContain("com.", "unboundid", "Exception", "instance of");
     }
+
+    @Test
+    void aPatchNamingAReadOnlyAttributeIsAMutabilityError() {
+        String id = scim("POST", "/Users", userBody(uniqueEmail("ro"), "okta-" + unique()))
+                .json()
+                .get("id")
+                .asString();
+
+        for (String path : List.of("id", "meta.created", "groups")) {
+            ApiResponse response = scim("PATCH", "/Users/" + id, """
+                    {"schemas": ["%s"], "Operations": [{"op": "replace", "path": "%s", "value": "1"}]}
+                    """.formatted(PATCH_OP, path));
+
+            assertThat(response.status()).as(path + " " + response.body()).isEqualTo(400);
+            assertThat(response.json().get("scimType").asString()).as(path).isEqualTo("mutability");
+        }
+        assertThat(scim("GET", "/Users/" + id, null).json().get("id").asString())
+                .isEqualTo(id);
+    }
 }
