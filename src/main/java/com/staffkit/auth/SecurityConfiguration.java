@@ -5,6 +5,7 @@ import com.staffkit.common.web.BulkheadFilter;
 import com.staffkit.role.Permissions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import jakarta.servlet.DispatcherType;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -73,7 +74,12 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC)
+                .authorizeHttpRequests(requests -> requests
+                        // A streamed answer (the CSV export) finishes on an async dispatch of a request
+                        // already authorized on its first; the credential filter does not run again there.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC)
+                        .permitAll()
+                        .requestMatchers(PUBLIC)
                         .permitAll()
                         // Metrics span every tenant: a service-wide permission only the superadmin holds.
                         .requestMatchers("/actuator/**")

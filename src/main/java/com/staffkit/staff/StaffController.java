@@ -10,10 +10,14 @@ import com.staffkit.common.web.IfMatch;
 import com.staffkit.role.Requires;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.JsonNode;
 
 @RestController
@@ -41,18 +46,21 @@ class StaffController {
     private final StaffReader reader;
     private final StaffStoreAssignments storeAssignments;
     private final JsonMergePatch mergePatch;
+    private final StaffExport export;
 
     StaffController(
             StaffRegistration registration,
             StaffProfileChanges changes,
             StaffReader reader,
             StaffStoreAssignments storeAssignments,
-            JsonMergePatch mergePatch) {
+            JsonMergePatch mergePatch,
+            StaffExport export) {
         this.registration = registration;
         this.changes = changes;
         this.reader = reader;
         this.storeAssignments = storeAssignments;
         this.mergePatch = mergePatch;
+        this.export = export;
     }
 
     @GetMapping
@@ -83,6 +91,28 @@ class StaffController {
     @Operation(operationId = "getStaff", summary = "Get one staff member")
     StaffResponse get(@Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @PathVariable long id) {
         return reader.get(caller, id);
+    }
+
+    @GetMapping(path = "/export", produces = "text/csv")
+    @Requires.StaffRead
+    @Operation(
+            operationId = "exportStaff",
+            summary = "Export staff as CSV",
+            description = "The staff the list shows with the same filters, as text/csv (RFC 4180, UTF-8) with the"
+                    + " columns first_name, last_name, email, username, remote_id, job_title, phone, time_zone,"
+                    + " roles and stores (';'-separated role names and store remote_ids) and is_active; streamed."
+                    + " A cell beginning with =, +, -, @, a tab or a carriage return starts with ' so that no"
+                    + " spreadsheet runs it as a formula.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The CSV, header row first",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    ResponseEntity<StreamingResponseBody> export(
+            @Parameter(hidden = true) @AuthenticationPrincipal Caller caller, @ParameterObject StaffFilter filter) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"staff.csv\"")
+                .body(out -> export.write(caller, filter, out));
     }
 
     @GetMapping("/lookup")

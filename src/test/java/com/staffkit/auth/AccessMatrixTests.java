@@ -109,6 +109,7 @@ class AccessMatrixTests extends IntegrationTest {
                 "GET /api/v1/staffs/lookup",
                 new Rule(Access.PERMISSION, "staff:read", null, "?email=nobody@example.com", 404));
         rules.put("GET /api/v1/staffs/service-user", needs("staff:read", 200));
+        rules.put("GET /api/v1/staffs/export", needs("staff:read", 200));
         rules.put(
                 "POST /api/v1/staffs",
                 needs(
