@@ -106,9 +106,15 @@ class SecurityConfiguration {
                 HttpHeaders.AUTHORIZATION,
                 HttpHeaders.CONTENT_TYPE,
                 BearerTokenAuthenticationFilter.API_KEY_HEADER,
-                "Idempotency-Key"));
+                "Idempotency-Key",
+                HttpHeaders.IF_MATCH,
+                HttpHeaders.IF_NONE_MATCH));
         configuration.setExposedHeaders(List.of(
-                HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE, "Idempotent-Replayed"));
+                HttpHeaders.LOCATION,
+                HttpHeaders.RETRY_AFTER,
+                HttpHeaders.WWW_AUTHENTICATE,
+                "Idempotent-Replayed",
+                HttpHeaders.ETAG));
         configuration.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", configuration);

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-/** Conditional requests where they meet the staff cache, HEAD and the 428 rule. */
+/** Conditional requests where they meet the staff cache, HEAD, browsers (CORS) and the 428 rule. */
 class ConditionalRequestEdgeTests extends IntegrationTest {
+
+    private static final String ORIGIN = "https://backoffice.example.com";
 
     private Member admin;
     private long organization;
@@ -160,6 +162,35 @@ class ConditionalRequestEdgeTests extends IntegrationTest {
                             .send()
                             .status())
                     .isEqualTo(204);
+        }
+    }
+
+    /** A back-office in the browser must be able to send If-Match / If-None-Match and to read ETag. */
+    @Nested
+    @TestPropertySource(properties = "staffkit.cors.allowed-origins=" + ORIGIN)
+    class Browsers {
+
+        @Test
+        void aPreflightAllowsIfMatchAndIfNoneMatch() {
+            ApiResponse preflight = api.options(path)
+                    .header("Origin", ORIGIN)
+                    .header("Access-Control-Request-Method", "PATCH")
+                    .header("Access-Control-Request-Headers", "authorization,content-type,if-match,if-none-match")
+                    .send();
+
+            assertThat(preflight.status()).as(preflight.toString()).isEqualTo(200);
+            assertThat(preflight.header("Access-Control-Allow-Headers"))
+                    .containsIgnoringCase("if-match")
+                    .containsIgnoringCase("if-none-match");
+        }
+
+        @Test
+        void aReadExposesItsEtag() {
+            ApiResponse read =
+                    api.get(path).token(admin.token()).header("Origin", ORIGIN).send();
+
+            assertThat(read.header("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
+            assertThat(read.header("Access-Control-Expose-Headers")).containsIgnoringCase("ETag");
         }
     }
 }
