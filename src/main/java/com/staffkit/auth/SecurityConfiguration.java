@@ -114,7 +114,8 @@ class SecurityConfiguration {
                 HttpHeaders.RETRY_AFTER,
                 HttpHeaders.WWW_AUTHENTICATE,
                 "Idempotent-Replayed",
-                HttpHeaders.ETAG));
+                HttpHeaders.ETAG,
+                HttpHeaders.CONTENT_DISPOSITION));
         configuration.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", configuration);
