@@ -97,7 +97,7 @@ class OrganizationService {
     OrganizationResponse update(Caller caller, long id, IfMatch ifMatch, OrganizationRequests.Update request) {
         Organization organization = load(caller, id);
         // After the load: a change committed in between fails the version check instead of passing this one.
-        ifMatch.check(tags.of(get(caller, id)));
+        ifMatch.check(() -> tags.of(get(caller, id)));
         Instant now = clock.instant();
         Changes changes = organization.rename(request.name().trim(), request.slug(), now);
         if (request.isActive() != null) {
@@ -118,7 +118,7 @@ class OrganizationService {
     void deactivate(Caller caller, long id, IfMatch ifMatch) {
         Organization organization = load(caller, id);
         // After the load: a change committed in between fails the version check instead of passing this one.
-        ifMatch.check(tags.of(get(caller, id)));
+        ifMatch.check(() -> tags.of(get(caller, id)));
         Instant now = clock.instant();
         Changes changes = Changes.between();
         changeActive(caller, organization, false, now, changes);

@@ -81,7 +81,7 @@ class RoleService {
     RoleResponse replace(Caller caller, long id, IfMatch ifMatch, RoleRequest request) {
         Role role = loadForChange(caller, id);
         // After the load: a change committed in between fails the version check instead of passing this one.
-        ifMatch.check(tags.of(get(caller, id)));
+        ifMatch.check(() -> tags.of(get(caller, id)));
         Set<String> permissions = checkedPermissions(caller, request.permissions());
         Instant now = clock.instant();
         Changes changes = role.change(checkedName(request.name()), description(request), permissions, now);
@@ -100,7 +100,7 @@ class RoleService {
     void delete(Caller caller, long id, IfMatch ifMatch, boolean force) {
         Role role = loadForChange(caller, id);
         // After the load: a change committed in between fails the version check instead of passing this one.
-        ifMatch.check(tags.of(get(caller, id)));
+        ifMatch.check(() -> tags.of(get(caller, id)));
         DomainEvent deleted = RoleEvents.deleted(caller, role, clock.instant());
         if (force) {
             // Its holders drop it first, in this transaction.

@@ -63,7 +63,7 @@ class StaffProfileChanges {
     @Transactional
     StaffResponse replace(Caller caller, long id, IfMatch ifMatch, UpdateStaffRequest request) {
         Staff staff = rules.loadForChange(caller, id);
-        ifMatch.check(tags.of(reader.get(caller, id)));
+        ifMatch.check(() -> tags.of(reader.get(caller, id)));
         return replace(caller, staff, request);
     }
 
@@ -83,7 +83,7 @@ class StaffProfileChanges {
             Caller caller, long id, IfMatch ifMatch, Function<UpdateStaffRequest, ? extends StaffInput> change) {
         repository.findVisibleTo(caller, id);
         StaffResponse current = reader.get(caller, id);
-        ifMatch.check(tags.of(current));
+        ifMatch.check(() -> tags.of(current));
         StaffInput request = change.apply(mapper.toUpdateRequest(current));
         return replace(caller, rules.loadForChange(caller, id), request);
     }
@@ -147,7 +147,7 @@ class StaffProfileChanges {
     @Transactional
     void deactivate(Caller caller, long id, IfMatch ifMatch) {
         Staff staff = rules.loadForChange(caller, id);
-        ifMatch.check(tags.of(reader.get(caller, id)));
+        ifMatch.check(() -> tags.of(reader.get(caller, id)));
         StaffChangeRules.requireNotSelf(caller, staff);
         Instant now = clock.instant();
         if (staff.deactivate(now)) {

@@ -94,7 +94,7 @@ class StoreService {
         checkCountry(request);
         Store store = load(caller, id);
         // After the load: a change committed in between fails the version check instead of passing this one.
-        ifMatch.check(tags.of(get(caller, id)));
+        ifMatch.check(() -> tags.of(get(caller, id)));
         boolean wasActive = store.isActive();
         Instant now = clock.instant();
         Changes changes = store.change(request, now);
@@ -112,7 +112,7 @@ class StoreService {
     void deactivate(Caller caller, long id, IfMatch ifMatch) {
         Store store = load(caller, id);
         // After the load: a change committed in between fails the version check instead of passing this one.
-        ifMatch.check(tags.of(get(caller, id)));
+        ifMatch.check(() -> tags.of(get(caller, id)));
         Instant now = clock.instant();
         if (store.deactivate(now)) {
             save(store);

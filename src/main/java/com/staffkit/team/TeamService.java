@@ -100,7 +100,7 @@ class TeamService {
     @Transactional
     TeamResponse replace(Caller caller, long id, IfMatch ifMatch, TeamRequest request) {
         Team team = load(caller, id);
-        ifMatch.check(tags.of(get(caller, id)));
+        ifMatch.check(() -> tags.of(get(caller, id)));
         Instant now = clock.instant();
         Changes changes = team.change(
                 request.name().trim(),
@@ -118,7 +118,7 @@ class TeamService {
     @Transactional
     void delete(Caller caller, long id, IfMatch ifMatch) {
         Team team = load(caller, id);
-        ifMatch.check(tags.of(get(caller, id)));
+        ifMatch.check(() -> tags.of(get(caller, id)));
         repository.delete(team);
         events.publishEvent(TeamEvents.deleted(caller, team, clock.instant()));
     }

@@ -89,7 +89,7 @@ class WebhookService {
     WebhookResponse replace(Caller caller, long id, IfMatch ifMatch, WebhookRequest request) {
         WebhookEndpoint before = load(caller, id, true);
         // After the load, which locks the row: no change can slip in between.
-        ifMatch.check(tags.of(get(caller, id)));
+        ifMatch.check(() -> tags.of(get(caller, id)));
         WebhookRequest checked = checked(request);
         Instant now = clock.instant();
         WebhookEndpoint after = endpoints.replace(id, checked, now);
@@ -107,7 +107,7 @@ class WebhookService {
     void delete(Caller caller, long id, IfMatch ifMatch) {
         WebhookEndpoint endpoint = load(caller, id, true);
         // After the load, which locks the row: no change can slip in between.
-        ifMatch.check(tags.of(get(caller, id)));
+        ifMatch.check(() -> tags.of(get(caller, id)));
         endpoints.delete(id);
         events.publishEvent(WebhookEvents.deleted(Actor.of(caller), endpoint, clock.instant()));
     }

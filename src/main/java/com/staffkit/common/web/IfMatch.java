@@ -3,6 +3,7 @@ package com.staffkit.common.web;
 import com.staffkit.common.error.PreconditionFailedException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,12 +34,15 @@ public record IfMatch(boolean present, boolean any, List<String> tags) {
         return new IfMatch(true, false, List.copyOf(tags));
     }
 
-    /** Fails with 412 unless the current tag is one the client named (or it named {@code *}, or none). */
-    public void check(String currentTag) {
+    /**
+     * Fails with 412 unless the current tag is one the client named (or it named {@code *}, or none).
+     * The tag is computed only when it is needed: a write without {@code If-Match} reads nothing more.
+     */
+    public void check(Supplier<String> currentTag) {
         if (!present || any) {
             return;
         }
-        if (!tags.contains(currentTag)) {
+        if (!tags.contains(currentTag.get())) {
             throw new PreconditionFailedException(
                     "The resource has changed since the version in If-Match; read it again and retry.");
         }
