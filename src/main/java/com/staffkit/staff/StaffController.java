@@ -117,6 +117,7 @@ class StaffController {
 
     @GetMapping("/lookup")
     @Requires.StaffRead
+    @EntityTagged
     @Operation(
             operationId = "lookupStaff",
             summary = "Find exactly one staff member by key, email, username or remote_id",
@@ -128,6 +129,7 @@ class StaffController {
 
     @GetMapping("/service-user")
     @Requires.StaffRead
+    @EntityTagged
     @Operation(
             operationId = "getServiceUser",
             summary = "The organization's service (bot) staff member",

@@ -60,6 +60,21 @@ class ConditionalRequestTests extends IntegrationTest {
         }
 
         @Test
+        void aLookupCarriesTheSameEtagAsTheStaffMembersOwnAddress() {
+            String email = read().json().get("email").asString();
+
+            ApiResponse lookup = api.get("/api/v1/staffs/lookup?email=" + email)
+                    .token(admin.token())
+                    .send();
+
+            assertThat(lookup.status()).isEqualTo(200);
+            assertThat(lookup.header("ETag")).isEqualTo(read().header("ETag"));
+            ApiResponse serviceUser =
+                    api.get("/api/v1/staffs/service-user").token(admin.token()).send();
+            assertThat(serviceUser.header("ETag")).isNotBlank();
+        }
+
+        @Test
         void theEtagChangesWithEveryChange() {
             String before = read().header("ETag");
 
