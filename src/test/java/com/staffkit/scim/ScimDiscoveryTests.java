@@ -1,5 +1,10 @@
 package com.staffkit.scim;
 
+import static com.staffkit.scim.ScimContract.ENTERPRISE_USER;
+import static com.staffkit.scim.ScimContract.ERROR;
+import static com.staffkit.scim.ScimContract.GROUP;
+import static com.staffkit.scim.ScimContract.SCIM_JSON;
+import static com.staffkit.scim.ScimContract.USER;
 import static com.staffkit.support.Json.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,11 +26,6 @@ import tools.jackson.databind.JsonNode;
 class ScimDiscoveryTests extends IntegrationTest {
 
     private static final String SCIM = "/scim/v2";
-    private static final String SCIM_JSON = "application/scim+json";
-    private static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
-    private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
-    private static final String ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-    private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
     private Member admin;
     private JsonNode provisioningKey;

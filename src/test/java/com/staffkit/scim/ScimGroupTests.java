@@ -1,5 +1,9 @@
 package com.staffkit.scim;
 
+import static com.staffkit.scim.ScimContract.ERROR;
+import static com.staffkit.scim.ScimContract.GROUP;
+import static com.staffkit.scim.ScimContract.PATCH_OP;
+import static com.staffkit.scim.ScimContract.SCIM_JSON;
 import static com.staffkit.support.Json.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,11 +24,6 @@ import tools.jackson.databind.JsonNode;
  * through SCIM, and the team API and the database showing the same team.
  */
 class ScimGroupTests extends IntegrationTest {
-
-    private static final String SCIM_JSON = "application/scim+json";
-    private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
-    private static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
-    private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
     private long organization;
     private Member admin;

@@ -1,5 +1,8 @@
 package com.staffkit.scim;
 
+import static com.staffkit.scim.ScimContract.GROUP;
+import static com.staffkit.scim.ScimContract.SCIM_JSON;
+import static com.staffkit.scim.ScimContract.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.staffkit.support.ApiResponse;
@@ -26,9 +29,6 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScimQueryCountTests extends IntegrationTest {
 
-    private static final String SCIM_JSON = "application/scim+json";
-    private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
-    private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
     private static final int USERS = 30;
     private static final int GROUPS = 6;
 

@@ -1,5 +1,9 @@
 package com.staffkit.scim;
 
+import static com.staffkit.scim.ScimContract.ENTERPRISE;
+import static com.staffkit.scim.ScimContract.GROUP;
+import static com.staffkit.scim.ScimContract.SCIM_JSON;
+import static com.staffkit.scim.ScimContract.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.staffkit.support.IntegrationTest;
@@ -18,10 +22,6 @@ import tools.jackson.databind.JsonNode;
  */
 class ScimSchemaTests extends IntegrationTest {
 
-    private static final String SCIM_JSON = "application/scim+json";
-    private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
-    private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-    private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
     /** RFC 7643 §3.1: every resource has them; no schema lists them. */
     private static final Set<String> COMMON = Set.of("schemas", "id", "externalId", "meta");
 

@@ -1,5 +1,9 @@
 package com.staffkit.scim;
 
+import static com.staffkit.scim.ScimContract.GROUP;
+import static com.staffkit.scim.ScimContract.PATCH_OP;
+import static com.staffkit.scim.ScimContract.SCIM_JSON;
+import static com.staffkit.scim.ScimContract.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.staffkit.support.ApiResponse;
@@ -17,11 +21,6 @@ import tools.jackson.databind.JsonNode;
  * stores, a password on an existing account, and input no text column takes.
  */
 class ScimSecurityTests extends IntegrationTest {
-
-    private static final String SCIM_JSON = "application/scim+json";
-    private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
-    private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
-    private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
     private long organization;
     private Member admin;

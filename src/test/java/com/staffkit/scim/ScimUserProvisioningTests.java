@@ -1,5 +1,11 @@
 package com.staffkit.scim;
 
+import static com.staffkit.scim.ScimContract.ENTERPRISE;
+import static com.staffkit.scim.ScimContract.ERROR;
+import static com.staffkit.scim.ScimContract.LIST;
+import static com.staffkit.scim.ScimContract.PATCH_OP;
+import static com.staffkit.scim.ScimContract.SCIM_JSON;
+import static com.staffkit.scim.ScimContract.USER;
 import static com.staffkit.support.Json.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,13 +33,6 @@ import tools.jackson.databind.JsonNode;
  * checked against what the staff API, the audit trail and the database then hold.
  */
 class ScimUserProvisioningTests extends IntegrationTest {
-
-    static final String SCIM_JSON = "application/scim+json";
-    static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
-    static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-    static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
-    static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-    static final String LIST = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
     @org.springframework.beans.factory.annotation.Autowired
     private com.staffkit.support.RecordedEvents events;

@@ -1,5 +1,10 @@
 package com.staffkit.scim;
 
+import static com.staffkit.scim.ScimContract.ENTERPRISE;
+import static com.staffkit.scim.ScimContract.ERROR;
+import static com.staffkit.scim.ScimContract.PATCH_OP;
+import static com.staffkit.scim.ScimContract.SCIM_JSON;
+import static com.staffkit.scim.ScimContract.USER;
 import static com.staffkit.support.Json.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,12 +21,6 @@ import tools.jackson.databind.JsonNode;
  * token, SCIM JSON in and out, and the staff API and the database showing the same staff member.
  */
 class ScimUserTests extends IntegrationTest {
-
-    static final String SCIM_JSON = "application/scim+json";
-    static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
-    static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-    static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
-    static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
     private long organization;
     private Member admin;
