@@ -118,7 +118,15 @@ class TwoInstanceRevocationTests extends IntegrationTest {
             } while (seen != after && System.nanoTime() - changed < WORST.toNanos() * 10);
             latencies[change] = System.nanoTime() - changed;
             assertThat(seen).as("B after change %d", change).isEqualTo(after);
-            assertThat(heard.get()).as("B heard of change %d", change).isNotZero();
+            // Under load B may answer from the database before the notification lands (its cache
+            // stops trusting itself while the listener catches up): the notification must still come.
+            int current = change;
+            await().pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(1))
+                    .atMost(WORST)
+                    .untilAsserted(() -> assertThat(heard.get())
+                            .as("B heard of change %d", current)
+                            .isNotZero());
             deliveries[change] = heard.get() - changed;
             firstPoll += polls == 1 ? 1 : 0;
         }
