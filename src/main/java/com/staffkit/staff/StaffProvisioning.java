@@ -5,6 +5,7 @@ import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.error.PreconditionFailedException;
 import com.staffkit.common.events.Actor;
 import com.staffkit.common.events.Changes;
+import com.staffkit.common.paging.PageRequest;
 import com.staffkit.common.persistence.Criterion;
 import com.staffkit.common.security.Caller;
 import com.staffkit.common.web.IfMatch;
@@ -93,10 +94,8 @@ public class StaffProvisioning {
             return new Page(List.of(), queries.count(visibility, caller.organizationId(), filter));
         }
         List<ProvisionedStaff> page = queries.search(visibility, caller.organizationId(), filter, offset, limit);
-        // A page that is not full ends the list: unless it is empty past the start, it tells the total.
-        long total = page.size() < limit && (offset == 0 || !page.isEmpty())
-                ? (long) offset + page.size()
-                : queries.count(visibility, caller.organizationId(), filter);
+        long total = PageRequest.totalOf(
+                offset, limit, page.size(), () -> queries.count(visibility, caller.organizationId(), filter));
         return new Page(page, total);
     }
 
@@ -213,73 +212,6 @@ public class StaffProvisioning {
                             violation.getMessage()))
                     .sorted(Comparator.comparing(FieldViolation::field))
                     .toList());
-        }
-    }
-
-    /** A change from the REST API's fields plus the identity provider's part. */
-    private record DirectoryInput(UpdateStaffRequest base, DirectoryProfile directory) implements StaffInput {
-        public String username() {
-            return base.username();
-        }
-
-        public String email() {
-            return base.email();
-        }
-
-        public String firstName() {
-            return base.firstName();
-        }
-
-        public String lastName() {
-            return base.lastName();
-        }
-
-        public String jobTitle() {
-            return base.jobTitle();
-        }
-
-        public String phone() {
-            return base.phone();
-        }
-
-        public String mobilePhone() {
-            return base.mobilePhone();
-        }
-
-        public String timeZone() {
-            return base.timeZone();
-        }
-
-        public String avatarUrl() {
-            return base.avatarUrl();
-        }
-
-        public String remoteId() {
-            return base.remoteId();
-        }
-
-        public Map<String, String> attributes() {
-            return base.attributes();
-        }
-
-        public List<String> tags() {
-            return base.tags();
-        }
-
-        public List<String> roles() {
-            return base.roles();
-        }
-
-        public Boolean isActive() {
-            return base.isActive();
-        }
-
-        public List<Long> retailStores() {
-            return base.retailStores();
-        }
-
-        public Boolean fullStoreAccess() {
-            return base.fullStoreAccess();
         }
     }
 }

@@ -5,6 +5,7 @@ import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.error.NotFoundException;
 import com.staffkit.common.error.PreconditionFailedException;
 import com.staffkit.common.events.Changes;
+import com.staffkit.common.paging.PageRequest;
 import com.staffkit.common.persistence.Criterion;
 import com.staffkit.common.security.Caller;
 import com.staffkit.role.Permissions;
@@ -83,10 +84,8 @@ public class TeamProvisioning {
         }
         List<ProvisionedTeam> page =
                 visibleMembers(caller, queries.search(caller.organizationId(), filter, offset, limit, withMembers));
-        // As for staff: a page that is not full, unless it is empty past the start, tells the total.
-        long total = page.size() < limit && (offset == 0 || !page.isEmpty())
-                ? (long) offset + page.size()
-                : queries.count(caller.organizationId(), filter);
+        long total =
+                PageRequest.totalOf(offset, limit, page.size(), () -> queries.count(caller.organizationId(), filter));
         return new Page(page, total);
     }
 

@@ -66,6 +66,14 @@ public record PageRequest(int page, int pageSize, Long after) {
         return fetch(rows, count, Function.identity());
     }
 
+    /**
+     * The total of a page read at any offset (SCIM's {@code startIndex}): a page that is not full ends
+     * the list, so unless it is empty past the start it tells the total; otherwise {@code count} does.
+     */
+    public static long totalOf(long offset, int limit, int found, LongSupplier count) {
+        return found < limit && (offset == 0 || found > 0) ? offset + found : count.getAsLong();
+    }
+
     public <S, T> PageResponse<T> fetch(Rows<S> rows, LongSupplier count, Function<S, T> mapper) {
         List<S> found = rows.fetch(pageSize, offset());
         long total = offset() == 0 && found.size() < pageSize ? found.size() : count.getAsLong();
