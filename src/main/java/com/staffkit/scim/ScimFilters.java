@@ -32,8 +32,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,14 +52,6 @@ final class ScimFilters {
     /** An element's sub-attributes, lower case: each an {@link Attribute} or a fixed String/Boolean. */
     record Multi(List<Map<String, Object>> elements) implements Target {}
 
-    /** {@code attr[filter].sub op value}: SCIM's grammar has no such form, its meaning is {@code attr[filter and sub op value]}. */
-    private static final Pattern VALUE_PATH_COMPARISON = Pattern.compile(
-            "([A-Za-z][\\w:.-]*)\\[([^\\[\\]]*)]\\.([A-Za-z]\\w*)\\s+(eq|ne|co|sw|ew|gt|ge|lt|le)\\s+",
-            Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern VALUE_PATH_PRESENT =
-            Pattern.compile("([A-Za-z][\\w:.-]*)\\[([^\\[\\]]*)]\\.([A-Za-z]\\w*)\\s+pr\\b", Pattern.CASE_INSENSITIVE);
-
     private final Map<String, Target> targets;
     private final List<String> schemas;
 
@@ -78,94 +68,7 @@ final class ScimFilters {
         if (filter == null || filter.isBlank()) {
             return Criterion.TRUE;
         }
-        if (!balanced(filter)) {
-            throw ScimException.invalidFilter("The filter's brackets or parentheses do not match.");
-        }
-        Filter parsed;
-        try {
-            parsed = Filter.fromString(rewritten(filter));
-        } catch (com.unboundid.scim2.common.exceptions.ScimException ex) {
-            throw ScimException.invalidFilter("The filter cannot be parsed: " + ex.getMessage());
-        }
-        return criterion(parsed, null);
-    }
-
-    /**
-     * Whether every {@code [} and {@code (} outside a string is closed, in order: the SDK's parser
-     * reads an unclosed {@code emails[type eq "work"} at the end as if it were closed.
-     */
-    private static boolean balanced(String filter) {
-        java.util.ArrayDeque<Character> open = new java.util.ArrayDeque<>();
-        boolean quoted = false;
-        for (int i = 0; i < filter.length(); i++) {
-            char c = filter.charAt(i);
-            if (quoted) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == '[' || c == '(') {
-                open.push(c);
-            } else if (c == ']' || c == ')') {
-                if (open.isEmpty() || open.pop() != (c == ']' ? '[' : '(')) {
-                    return false;
-                }
-            }
-        }
-        return !quoted && open.isEmpty();
-    }
-
-    private static String rewritten(String filter) {
-        // Only the simple case without nested brackets is rewritten; a value holding brackets is left to the parser.
-        Matcher comparison = VALUE_PATH_COMPARISON.matcher(filter);
-        StringBuilder out = new StringBuilder();
-        int last = 0;
-        while (comparison.find()) {
-            int valueEnd = valueEnd(filter, comparison.end());
-            if (valueEnd < 0) {
-                break;
-            }
-            out.append(filter, last, comparison.start())
-                    .append(comparison.group(1))
-                    .append("[(")
-                    .append(comparison.group(2))
-                    .append(") and ")
-                    .append(comparison.group(3))
-                    .append(' ')
-                    .append(comparison.group(4))
-                    .append(' ')
-                    .append(filter, comparison.end(), valueEnd)
-                    .append(']');
-            last = valueEnd;
-        }
-        out.append(filter.substring(last));
-        return VALUE_PATH_PRESENT.matcher(out.toString()).replaceAll("$1[($2) and $3 pr]");
-    }
-
-    /** Where the comparison value starting at {@code start} ends: a quoted string or a bare token. */
-    private static int valueEnd(String filter, int start) {
-        if (start >= filter.length()) {
-            return -1;
-        }
-        if (filter.charAt(start) == '"') {
-            for (int i = start + 1; i < filter.length(); i++) {
-                char c = filter.charAt(i);
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    return i + 1;
-                }
-            }
-            return -1;
-        }
-        int i = start;
-        while (i < filter.length() && !Character.isWhitespace(filter.charAt(i)) && filter.charAt(i) != ')') {
-            i++;
-        }
-        return i;
+        return criterion(ScimFilterText.parse(filter), null);
     }
 
     /** @param element the element of a multi-valued attribute a value filter is inside, or null at the top */
