@@ -35,6 +35,9 @@ public class RoleCatalog {
      * Resolves role names (case-insensitive, duplicates collapsed) for a staff member or key of the
      * organization; any unknown name is a 400 naming it.
      */
+    // A refusal (unknown roles) must not doom the caller's transaction: a bulk request refuses that
+    // item and goes on with the others.
+    @Transactional(readOnly = true, noRollbackFor = InvalidRequestException.class)
     public List<RoleGrant> resolve(long organizationId, Collection<String> names) {
         Set<String> wanted = names.stream()
                 .map(name -> name.trim().toLowerCase(Locale.ROOT))

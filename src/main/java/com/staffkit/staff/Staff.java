@@ -243,6 +243,10 @@ class Staff extends StaffProfileColumns {
         return id;
     }
 
+    Instant createdAt() {
+        return createdAt;
+    }
+
     long organizationId() {
         return organizationId;
     }

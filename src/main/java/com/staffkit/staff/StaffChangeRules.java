@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -88,8 +89,18 @@ class StaffChangeRules {
      * them), newly added ones active, and a store-scoped caller changing only its own stores.
      */
     Set<Long> checkedStores(Caller caller, long organizationId, Set<Long> current, List<Long> requested) {
+        return checkedStores(caller, organizationId, current, requested, stores::find);
+    }
+
+    /** As above, with the stores looked up by {@code find} (which may remember them across a batch). */
+    static Set<Long> checkedStores(
+            Caller caller,
+            long organizationId,
+            Set<Long> current,
+            List<Long> requested,
+            Function<Collection<Long>, List<StaffStores.StoreRef>> find) {
         Set<Long> wanted = new LinkedHashSet<>(requested == null ? List.of() : requested);
-        Map<Long, StaffStores.StoreRef> found = stores.find(wanted).stream()
+        Map<Long, StaffStores.StoreRef> found = find.apply(wanted).stream()
                 .filter(store -> store.organizationId() == organizationId)
                 .collect(Collectors.toMap(StaffStores.StoreRef::id, store -> store));
         List<Long> unknown =

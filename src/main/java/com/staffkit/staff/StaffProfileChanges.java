@@ -34,6 +34,7 @@ class StaffProfileChanges {
     private final EntityTags tags;
     private final RoleCatalog roleCatalog;
     private final StaffStores stores;
+    private final StaffUniqueness uniqueness;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -46,6 +47,7 @@ class StaffProfileChanges {
             EntityTags tags,
             RoleCatalog roleCatalog,
             StaffStores stores,
+            StaffUniqueness uniqueness,
             ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
@@ -56,6 +58,7 @@ class StaffProfileChanges {
         this.tags = tags;
         this.roleCatalog = roleCatalog;
         this.stores = stores;
+        this.uniqueness = uniqueness;
         this.events = events;
         this.clock = clock;
     }
@@ -64,7 +67,7 @@ class StaffProfileChanges {
     StaffResponse replace(Caller caller, long id, IfMatch ifMatch, UpdateStaffRequest request) {
         Staff staff = rules.loadForChange(caller, id);
         ifMatch.check(() -> tags.of(reader.get(caller, id)));
-        return replace(caller, staff, request);
+        return replace(caller, staff, request, false).staff();
     }
 
     /**
@@ -85,10 +88,30 @@ class StaffProfileChanges {
         StaffResponse current = reader.get(caller, id);
         ifMatch.check(() -> tags.of(current));
         StaffInput request = change.apply(mapper.toUpdateRequest(current));
-        return replace(caller, rules.loadForChange(caller, id), request);
+        return replace(caller, rules.loadForChange(caller, id), request, false).staff();
     }
 
-    private StaffResponse replace(Caller caller, Staff staff, StaffInput request) {
+    /**
+     * One item of a bulk change, in the bulk's transaction (not a transaction of its own, so a
+     * refused item leaves the others' work alone). A taken email, username or remote_id is refused
+     * before anything is written, as the item's own 409. A change that changes nothing writes
+     * nothing and publishes no event.
+     */
+    Changed changeInBulk(Caller caller, long id, UnaryOperator<UpdateStaffRequest> change) {
+        repository.findVisibleTo(caller, id);
+        StaffResponse current = reader.get(caller, id);
+        UpdateStaffRequest before = mapper.toUpdateRequest(current);
+        UpdateStaffRequest request = change.apply(before);
+        if (request.equals(before)) {
+            return new Changed(current, false);
+        }
+        return replace(caller, rules.loadForChange(caller, id), request, true);
+    }
+
+    /** The staff member after a change, and whether anything changed. */
+    record Changed(StaffResponse staff, boolean changed) {}
+
+    private Changed replace(Caller caller, Staff staff, StaffInput request, boolean checkUniqueFirst) {
         long id = staff.id();
         List<String> requestedRoles = RequestedRoles.orDefault(request.roles());
         List<RoleGrant> roles = roleCatalog.resolve(staff.organizationId(), requestedRoles);
@@ -137,11 +160,14 @@ class StaffProfileChanges {
         staff.applyProfile(profile, now);
         staff.replaceRoles(newRoleIds, now);
         staff.replaceStores(storeIds, requestedSeesAllStores, now);
+        if (checkUniqueFirst) {
+            uniqueness.require(new StaffUniqueness.Claim(staff.id(), staff.organizationId(), staff.profile()));
+        }
         writes.save(staff);
         if (!changes.isEmpty()) {
             events.publishEvent(StaffEvents.updated(Actor.of(caller), staff, changes, now));
         }
-        return reader.get(caller, id);
+        return new Changed(reader.get(caller, id), !changes.isEmpty());
     }
 
     @Transactional

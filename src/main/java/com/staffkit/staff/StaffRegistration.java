@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -25,9 +26,7 @@ class StaffRegistration {
 
     private final StaffWrites writes;
     private final StaffReader reader;
-    private final StaffChangeRules rules;
-    private final RoleCatalog roleCatalog;
-    private final OrganizationDirectory organizations;
+    private final RegistrationLookups lookups;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -35,21 +34,23 @@ class StaffRegistration {
     StaffRegistration(
             StaffWrites writes,
             StaffReader reader,
-            StaffChangeRules rules,
             RoleCatalog roleCatalog,
             OrganizationDirectory organizations,
+            StaffStores stores,
             PasswordEncoder passwordEncoder,
             ApplicationEventPublisher events,
             Clock clock) {
         this.writes = writes;
         this.reader = reader;
-        this.rules = rules;
-        this.roleCatalog = roleCatalog;
-        this.organizations = organizations;
+        this.lookups = RegistrationLookups.direct(organizations, roleCatalog, stores);
         this.passwordEncoder = passwordEncoder;
         this.events = events;
         this.clock = clock;
     }
+
+    /** A staff member checked against every rule of a registration, not yet written. */
+    record NewStaff(
+            Staff staff, List<RoleGrant> roles, @Nullable String generatedPassword) {}
 
     @Transactional
     StaffResponse create(Caller caller, CreateStaffRequest request) {
@@ -59,15 +60,35 @@ class StaffRegistration {
     /** A registration that also carries the identity provider's part of the profile (SCIM). */
     @Transactional
     StaffResponse create(Caller caller, CreateStaffRequest request, DirectoryProfile directory) {
+        NewStaff created = prepare(caller, request, directory, lookups);
+        Staff saved = writes.save(created.staff());
+        announce(caller, created);
+        StaffResponse response = reader.get(caller, saved.id());
+        return created.generatedPassword() == null
+                ? response
+                : response.withGeneratedPassword(created.generatedPassword());
+    }
+
+    /** Lookups that remember their answers across the registrations of one bulk request or import batch. */
+    RegistrationLookups rememberingLookups() {
+        return lookups.remembering();
+    }
+
+    /**
+     * Applies every rule of a registration and builds the staff member, writing nothing: the roles
+     * and stores the caller may give, who may create an inactive account, the password policy, the
+     * first password's hash.
+     */
+    NewStaff prepare(
+            Caller caller, CreateStaffRequest request, DirectoryProfile directory, RegistrationLookups lookups) {
         long organizationId = request.organization() == null ? caller.organizationId() : request.organization();
-        if (!caller.canSee(organizationId) || !organizations.isActive(organizationId)) {
+        if (!caller.canSee(organizationId) || !lookups.organizationActive(organizationId)) {
             throw InvalidRequestException.forField("organization", "unknown organization " + organizationId);
         }
         if (request.password() != null && Boolean.TRUE.equals(request.generatePassword())) {
             throw InvalidRequestException.forField("password", "give either password or generate_password, not both");
         }
-        List<String> requestedRoles = RequestedRoles.orDefault(request.roles());
-        List<RoleGrant> roles = roleCatalog.resolve(organizationId, requestedRoles);
+        List<RoleGrant> roles = lookups.roles(organizationId, RequestedRoles.orDefault(request.roles()));
         if (!RequestedRoles.areDefault(roles)) {
             StaffChangeRules.requireRoleAssignment(caller);
         }
@@ -84,7 +105,8 @@ class StaffRegistration {
             StaffChangeRules.requireAllStoresToGrantAllStores(
                     caller, "Only a caller with full store access can grant full store access.");
         }
-        Set<Long> storeIds = rules.checkedStores(caller, organizationId, Set.of(), request.retailStores());
+        Set<Long> storeIds = StaffChangeRules.checkedStores(
+                caller, organizationId, Set.of(), request.retailStores(), lookups::stores);
         StaffChangeRules.requireOneOfCallersStores(caller, storeIds);
 
         Instant now = clock.instant();
@@ -98,13 +120,22 @@ class StaffRegistration {
         } else if (request.password() != null) {
             staff.setInitialPassword(passwordEncoder.encode(request.password()));
         }
-        Staff saved = writes.save(staff);
-        events.publishEvent(StaffEvents.event(StaffEvents.CREATED, Actor.of(caller), saved, List.of(), now));
-        if (!saved.isActivated() && saved.email() != null && RoleGrant.anyAllowsLogin(roles)) {
+        return new NewStaff(staff, roles, generatedPassword);
+    }
+
+    /** The events of a written registration: its creation, and the activation email of a pending account. */
+    void announce(Caller caller, NewStaff created) {
+        Staff saved = created.staff();
+        events.publishEvent(
+                StaffEvents.event(StaffEvents.CREATED, Actor.of(caller), saved, List.of(), saved.createdAt()));
+        if (!saved.isActivated() && saved.email() != null && RoleGrant.anyAllowsLogin(created.roles())) {
             events.publishEvent(new ActivationRequested(new AccountSummary(
-                    saved.id(), saved.organizationId(), profile.firstName(), saved.email(), saved.isActive(), false)));
+                    saved.id(),
+                    saved.organizationId(),
+                    saved.profile().firstName(),
+                    saved.email(),
+                    saved.isActive(),
+                    false)));
         }
-        StaffResponse response = reader.get(caller, saved.id());
-        return generatedPassword == null ? response : response.withGeneratedPassword(generatedPassword);
     }
 }

@@ -2,6 +2,7 @@ package com.staffkit.staff;
 
 import com.staffkit.common.error.ConflictException;
 import com.staffkit.common.error.DataIntegrityViolations;
+import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -25,10 +26,25 @@ class StaffWrites {
         try {
             return repository.saveAndFlush(staff);
         } catch (DataIntegrityViolationException ex) {
-            String field = DataIntegrityViolations.constraintName(ex)
-                    .map(UNIQUE_FIELDS::get)
-                    .orElseThrow(() -> ex);
-            throw ConflictException.alreadyInUse(field);
+            throw conflict(ex);
         }
+    }
+
+    /** Many new staff members in one flush (a bulk request's, checked by {@link StaffUniqueness} first). */
+    List<Staff> saveAll(List<Staff> staff) {
+        try {
+            List<Staff> saved = repository.saveAll(staff);
+            repository.flush();
+            return saved;
+        } catch (DataIntegrityViolationException ex) {
+            throw conflict(ex);
+        }
+    }
+
+    private static RuntimeException conflict(DataIntegrityViolationException ex) {
+        return DataIntegrityViolations.constraintName(ex)
+                .map(UNIQUE_FIELDS::get)
+                .<RuntimeException>map(ConflictException::alreadyInUse)
+                .orElse(ex);
     }
 }

@@ -123,6 +123,23 @@ class AccessMatrixTests extends IntegrationTest {
                         404,
                         () -> Map.of("first_name", "Matrix", "last_name", "Replace", "email", uniqueEmail("matrix"))));
         rules.put("PATCH /api/v1/staffs/{id}", needs("staff:write", 404, () -> Map.of("job_title", "Lead")));
+        rules.put(
+                "POST /api/v1/staffs/bulk",
+                needs(
+                        "staff:write",
+                        200,
+                        () -> Map.of(
+                                "items",
+                                List.of(Map.of(
+                                        "first_name",
+                                        "Matrix",
+                                        "last_name",
+                                        "Bulk",
+                                        "email",
+                                        uniqueEmail("matrix"))))));
+        rules.put(
+                "PATCH /api/v1/staffs/bulk",
+                needs("staff:write", 200, () -> Map.of("items", List.of(Map.of("id", 0, "job_title", "Lead")))));
         rules.put("DELETE /api/v1/staffs/{id}", needs("staff:deactivate", 404));
 
         rules.put("GET /api/v1/roles", needs("roles:read", 200));

@@ -51,14 +51,13 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<Object> handleAccessDenied(RuntimeException ex, WebRequest request) {
-        return handleApiException(
-                new ForbiddenException("You do not have the permission this operation requires."), request);
+        return handleApiException(KnownFailures.problemOf(ex).orElseThrow(), request);
     }
 
     /** A body bound outside MVC's converters, such as a merged PATCH. */
     @ExceptionHandler(JacksonException.class)
     ResponseEntity<Object> handleJackson(JacksonException ex, WebRequest request) {
-        return handleApiException(JsonBodyProblems.from(ex), request);
+        return handleApiException(KnownFailures.problemOf(ex).orElseThrow(), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -69,7 +68,7 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> handleOptimisticLock(OptimisticLockingFailureException ex, WebRequest request) {
-        return handleApiException(ConflictException.concurrentModification(), request);
+        return handleApiException(KnownFailures.problemOf(ex).orElseThrow(), request);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -77,13 +76,13 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         log.warn(
                 "Unmapped data integrity violation: {}",
                 DataIntegrityViolations.constraintName(ex).orElse("?"));
-        return handleApiException(new ConflictException("The request conflicts with existing data."), request);
+        return handleApiException(KnownFailures.problemOf(ex).orElseThrow(), request);
     }
 
     /** A failure of a known kind, however wrapped (PostgreSQL away: 503), else an internal error. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
-        ApiException known = Failures.asApiException(ex);
+        ApiException known = KnownFailures.problemOf(ex).orElse(null);
         if (known != null) {
             log.warn("{}: {}", known.title(), ex.toString());
             return handleApiException(known, request);

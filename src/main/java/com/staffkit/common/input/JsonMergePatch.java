@@ -1,17 +1,9 @@
 package com.staffkit.common.input;
 
-import com.staffkit.common.error.FieldViolation;
 import com.staffkit.common.error.InvalidRequestException;
-import com.staffkit.common.error.JsonNames;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -22,30 +14,19 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class JsonMergePatch {
 
-    private final JsonMapper jsonMapper;
-    private final Validator validator;
+    private final JsonBinding binding;
 
-    JsonMergePatch(JsonMapper jsonMapper, Validator validator) {
-        this.jsonMapper = jsonMapper;
-        this.validator = validator;
+    JsonMergePatch(JsonBinding binding) {
+        this.binding = binding;
     }
 
     public <T> T apply(T current, JsonNode patch, Class<T> type) {
         if (patch == null || !patch.isObject()) {
             throw InvalidRequestException.forField("body", "must be a JSON object");
         }
-        ObjectNode target = jsonMapper.valueToTree(current);
+        ObjectNode target = binding.mapper().valueToTree(current);
         mergeInto(target, (ObjectNode) patch, true);
-        T merged = jsonMapper.treeToValue(target, type);
-        Set<ConstraintViolation<T>> violations = validator.validate(merged);
-        if (!violations.isEmpty()) {
-            List<FieldViolation> errors = violations.stream()
-                    .map(v -> new FieldViolation(fieldName(v), v.getMessage()))
-                    .sorted(Comparator.comparing(FieldViolation::field))
-                    .toList();
-            throw InvalidRequestException.of(errors);
-        }
-        return merged;
+        return binding.bind(target, type);
     }
 
     /**
@@ -69,13 +50,5 @@ public class JsonMergePatch {
                 target.set(name, value);
             }
         }
-    }
-
-    private static String fieldName(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        int bracket = path.indexOf('[');
-        String head = bracket < 0 ? path : path.substring(0, bracket);
-        int dot = head.indexOf('.');
-        return JsonNames.snakeCase(dot < 0 ? head : head.substring(0, dot));
     }
 }

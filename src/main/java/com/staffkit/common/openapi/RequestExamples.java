@@ -53,6 +53,16 @@ final class RequestExamples implements OpenApiCustomizer {
                     {"first_name": "John", "last_name": "Doe", "email": "john.doe@example.com", "username": "jdoe",
                      "roles": ["manager"], "job_title": "Shift lead", "time_zone": "Europe/Istanbul",
                      "remote_id": "3333", "is_active": true}"""),
+            Map.entry("createStaffInBulk", """
+                    {"items": [
+                      {"first_name": "John", "last_name": "Doe", "email": "john.doe@example.com", "remote_id": "3333",
+                       "roles": ["manager"], "job_title": "Store manager"},
+                      {"first_name": "Jane", "last_name": "Roe", "email": "jane.roe@example.com", "remote_id": "3334",
+                       "job_title": "Cashier"}]}"""),
+            Map.entry("updateStaffInBulk", """
+                    {"items": [
+                      {"id": 1, "job_title": "Shift lead"},
+                      {"id": 2, "phone": null}]}"""),
             Map.entry("updateStaff", """
                     {"job_title": "Shift lead", "phone": null}"""),
             Map.entry("createStore", STORE),

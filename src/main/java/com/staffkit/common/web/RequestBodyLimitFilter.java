@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -18,17 +19,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    private final long limitBytes;
+    private final Map<String, Long> limitsByPath;
+    private final long defaultLimitBytes;
     private final ProblemResponseWriter problems;
 
-    RequestBodyLimitFilter(long limitBytes, ProblemResponseWriter problems) {
-        this.limitBytes = limitBytes;
+    /** {@code limitsByPath}: the limit of the paths that carry more than the others (bulk requests, imports). */
+    RequestBodyLimitFilter(Map<String, Long> limitsByPath, long defaultLimitBytes, ProblemResponseWriter problems) {
+        this.limitsByPath = Map.copyOf(limitsByPath);
+        this.defaultLimitBytes = defaultLimitBytes;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        long limitBytes = limitsByPath.getOrDefault(path, defaultLimitBytes);
         if (request.getContentLengthLong() > limitBytes) {
             problems.write(request, response, new PayloadTooLargeException(limitBytes));
             return;

@@ -254,13 +254,15 @@ class BulkheadFilterTests {
 
     @Test
     void lanesDefaultToTwiceTheProcessorsAndZeroMeansNoLimit() {
-        WebProperties defaults = new WebProperties(null, null, null);
+        WebProperties defaults = new WebProperties(null, null, null, null, null);
         assertThat(defaults.maxConcurrentRequests())
                 .isEqualTo(2 * Runtime.getRuntime().availableProcessors());
         assertThat(defaults.maxQueueWait()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(new WebProperties(null, 0, null).maxConcurrentRequests()).isZero();
-        assertThatThrownBy(() -> new WebProperties(null, -1, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new WebProperties(null, 4, Duration.ofSeconds(-1)))
+        assertThat(new WebProperties(null, null, null, 0, null).maxConcurrentRequests())
+                .isZero();
+        assertThatThrownBy(() -> new WebProperties(null, null, null, -1, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WebProperties(null, null, null, 4, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
