@@ -4,6 +4,7 @@ import com.staffkit.auth.LoginResponse;
 import com.staffkit.auth.SessionStarter;
 import com.staffkit.common.events.AccessEvent;
 import com.staffkit.common.events.Actor;
+import com.staffkit.common.events.EventBatch;
 import com.staffkit.common.security.Caller;
 import com.staffkit.mail.EmailMessage;
 import com.staffkit.mail.Mailer;
@@ -15,6 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -68,7 +72,9 @@ class ActivationService {
     /** A new pending account gets its activation email in the transaction that creates it. */
     @EventListener
     void onActivationRequested(ActivationRequested event) {
-        send(event.account());
+        if (!EventBatch.collect(this, event.account(), this::sendAll)) {
+            send(event.account());
+        }
     }
 
     /** Sends a new activation email; earlier links stop working. */
@@ -129,13 +135,32 @@ class ActivationService {
         Instant expiresAt = now.plus(properties.tokenTtl());
         String secret =
                 tokens.issue(AccountTokens.ACTIVATION, account.staffId(), account.organizationId(), now, expiresAt);
-        String organizationName = organizations.name(account.organizationId());
+        mailer.enqueue(activationEmail(account, organizations.name(account.organizationId()), secret, expiresAt));
+    }
+
+    /** A bulk write's activation emails: their tokens and emails written in sets. */
+    private void sendAll(List<AccountSummary> accounts) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(properties.tokenTtl());
+        List<String> secrets = tokens.issueAll(AccountTokens.ACTIVATION, accounts, now, expiresAt);
+        Map<Long, String> organizationNames = new HashMap<>();
+        List<EmailMessage> emails = new ArrayList<>(accounts.size());
+        for (int i = 0; i < accounts.size(); i++) {
+            AccountSummary account = accounts.get(i);
+            String organizationName = organizationNames.computeIfAbsent(account.organizationId(), organizations::name);
+            emails.add(activationEmail(account, organizationName, secrets.get(i), expiresAt));
+        }
+        mailer.enqueueAll(emails);
+    }
+
+    private EmailMessage activationEmail(
+            AccountSummary account, String organizationName, String secret, Instant expiresAt) {
         String link = UriComponentsBuilder.fromUriString(links.publicUrl())
                 .path("/activate")
                 .queryParam("token", secret)
                 .build()
                 .toUriString();
-        mailer.enqueue(new EmailMessage(
+        return new EmailMessage(
                 account.organizationId(),
                 account.email(),
                 "Activate your " + organizationName + " account",
@@ -146,7 +171,7 @@ class ActivationService {
                         "link", link,
                         "token", secret,
                         "expiresAt", EMAIL_TIME.format(expiresAt)),
-                link));
+                link);
     }
 
     /** "fred.smith@example.com" becomes "f********@example.com". */

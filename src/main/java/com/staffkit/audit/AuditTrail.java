@@ -3,12 +3,14 @@ package com.staffkit.audit;
 import com.staffkit.common.events.AccessEvent;
 import com.staffkit.common.events.Actor;
 import com.staffkit.common.events.DomainEvent;
+import com.staffkit.common.events.EventBatch;
 import com.staffkit.common.events.FieldChange;
 import com.staffkit.common.events.Target;
 import com.staffkit.common.web.RequestOrigin;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,19 +55,54 @@ class AuditTrail {
             """;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
+    AuditTrail(JdbcClient jdbc, NamedParameterJdbcTemplate batches, JsonMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
         this.events = events;
     }
 
     @EventListener
     void onChange(DomainEvent event) {
+        if (EventBatch.collect(this, event, this::recordAll)) {
+            return;
+        }
+        UUID id = AuditEventIds.of(event.occurredAt());
+        jdbc.sql(INSERT).paramSource(row(id, event)).update();
+        events.publishEvent(recorded(id, event));
+    }
+
+    /** A bulk write's events: the same rows, inserted in one batch. */
+    private void recordAll(List<DomainEvent> changes) {
+        SqlParameterSource[] rows = new SqlParameterSource[changes.size()];
+        List<UUID> ids = new ArrayList<>(changes.size());
+        for (int i = 0; i < rows.length; i++) {
+            UUID id = AuditEventIds.of(changes.get(i).occurredAt());
+            ids.add(id);
+            rows[i] = row(id, changes.get(i));
+        }
+        batches.batchUpdate(INSERT, rows);
+        for (int i = 0; i < rows.length; i++) {
+            events.publishEvent(recorded(ids.get(i), changes.get(i)));
+        }
+    }
+
+    private static AuditRecorded recorded(UUID id, DomainEvent event) {
+        return new AuditRecorded(
+                id,
+                event.organizationId(),
+                event.target().type(),
+                event.target().id());
+    }
+
+    private SqlParameterSource row(UUID id, DomainEvent event) {
         Target target = event.target();
-        UUID id = record(
+        return row(
+                id,
                 event.type(),
                 event.organizationId(),
                 event.actor(),
@@ -72,7 +112,6 @@ class AuditTrail {
                 target.display(),
                 event.changes(),
                 event.occurredAt());
-        events.publishEvent(new AuditRecorded(id, event.organizationId(), target.type(), target.id()));
     }
 
     @EventListener
@@ -90,7 +129,33 @@ class AuditTrail {
                 event.occurredAt());
     }
 
-    private UUID record(
+    private void record(
+            String type,
+            @Nullable Long organizationId,
+            Actor actor,
+            @Nullable String actorDisplay,
+            String targetType,
+            @Nullable Long targetId,
+            @Nullable String targetDisplay,
+            List<FieldChange> changes,
+            Instant occurredAt) {
+        jdbc.sql(INSERT)
+                .paramSource(row(
+                        AuditEventIds.of(occurredAt),
+                        type,
+                        organizationId,
+                        actor,
+                        actorDisplay,
+                        targetType,
+                        targetId,
+                        targetDisplay,
+                        changes,
+                        occurredAt))
+                .update();
+    }
+
+    private SqlParameterSource row(
+            UUID id,
             String type,
             @Nullable Long organizationId,
             Actor actor,
@@ -101,26 +166,23 @@ class AuditTrail {
             List<FieldChange> changes,
             Instant occurredAt) {
         RequestOrigin origin = RequestOrigin.current();
-        UUID id = AuditEventIds.of(occurredAt);
         // Typed parameters: a null of unknown type would cost the driver a round trip to learn it.
-        jdbc.sql(INSERT)
-                .param("id", id)
-                .param("type", type)
-                .param("occurredAt", Timestamp.from(occurredAt))
-                .param("organizationId", organizationId, Types.BIGINT)
-                .param("actorType", actor.type().code())
-                .param("actorId", actor.id(), Types.BIGINT)
-                .param("actorDisplay", actorDisplay, Types.VARCHAR)
-                .param("keyCreatorId", actor.keyCreatorId(), Types.BIGINT)
-                .param("targetType", targetType)
-                .param("targetId", targetId, Types.BIGINT)
-                .param("targetDisplay", targetDisplay, Types.VARCHAR)
-                .param("changes", json.writeValueAsString(changesJson(changes)))
-                .param("requestId", origin.requestId())
-                .param("clientAddress", origin.clientAddress(), Types.VARCHAR)
-                .param("userAgent", origin.userAgent(), Types.VARCHAR)
-                .update();
-        return id;
+        return new MapSqlParameterSource()
+                .addValue("id", id)
+                .addValue("type", type)
+                .addValue("occurredAt", Timestamp.from(occurredAt))
+                .addValue("organizationId", organizationId, Types.BIGINT)
+                .addValue("actorType", actor.type().code())
+                .addValue("actorId", actor.id(), Types.BIGINT)
+                .addValue("actorDisplay", actorDisplay, Types.VARCHAR)
+                .addValue("keyCreatorId", actor.keyCreatorId(), Types.BIGINT)
+                .addValue("targetType", targetType)
+                .addValue("targetId", targetId, Types.BIGINT)
+                .addValue("targetDisplay", targetDisplay, Types.VARCHAR)
+                .addValue("changes", json.writeValueAsString(changesJson(changes)))
+                .addValue("requestId", origin.requestId())
+                .addValue("clientAddress", origin.clientAddress(), Types.VARCHAR)
+                .addValue("userAgent", origin.userAgent(), Types.VARCHAR);
     }
 
     /** A staff member acting on their own account is named as the event names the account. */

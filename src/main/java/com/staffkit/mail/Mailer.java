@@ -1,5 +1,6 @@
 package com.staffkit.mail;
 
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,5 +23,15 @@ public class Mailer {
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(EmailMessage message) {
         outbox.add(message, templates.render(message.template(), message.variables()));
+    }
+
+    /** Many messages at once (a bulk write's): the same rows, written in one batch. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueueAll(List<EmailMessage> messages) {
+        outbox.addAll(
+                messages,
+                messages.stream()
+                        .map(message -> templates.render(message.template(), message.variables()))
+                        .toList());
     }
 }

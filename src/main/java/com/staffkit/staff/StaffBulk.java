@@ -3,6 +3,7 @@ package com.staffkit.staff;
 import com.staffkit.common.error.ApiException;
 import com.staffkit.common.error.ConflictException;
 import com.staffkit.common.error.KnownFailures;
+import com.staffkit.common.events.EventBatch;
 import com.staffkit.common.input.JsonMergePatch;
 import com.staffkit.common.security.Caller;
 import jakarta.persistence.EntityManager;
@@ -133,7 +134,10 @@ class StaffBulk {
             throwFirstFailure(outcomes);
         }
         writes.saveAll(accepted.stream().map(StaffRegistration.NewStaff::staff).toList());
-        accepted.forEach(created -> registration.announce(caller, created));
+        EventBatch.run(() -> {
+            accepted.forEach(created -> registration.announce(caller, created));
+            return null;
+        });
         Map<Long, StaffResponse> read = reader.getAll(
                 caller, accepted.stream().map(created -> created.staff().id()).toList());
         for (int a = 0; a < accepted.size(); a++) {
@@ -150,6 +154,10 @@ class StaffBulk {
 
     @Transactional
     public List<Outcome> change(Caller caller, List<Item<Change>> items, boolean atomic) {
+        return EventBatch.run(() -> changeEach(caller, items, atomic));
+    }
+
+    private List<Outcome> changeEach(Caller caller, List<Item<Change>> items, boolean atomic) {
         List<Outcome> outcomes = new ArrayList<>(items.size());
         for (Item<Change> item : items) {
             Outcome outcome;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.staffkit.support.ApiResponse;
 import com.staffkit.support.IntegrationTest;
+import com.staffkit.support.SqlStatementCounter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -226,6 +227,31 @@ class StaffBulkTests extends IntegrationTest {
             assertThat(results)
                     .allSatisfy(r -> assertThat(r.get("status").asInt()).isEqualTo(201));
             assertThat(staffCount()).isEqualTo(before + 1000);
+        }
+
+        @Test
+        void aBulkCreateIsTheSameFewStatementsWhateverItsSize() {
+            post("", List.of(person("warm"))).json(200);
+
+            int few = statementsToCreate(5);
+            int many = statementsToCreate(80);
+
+            // Only the ids are taken in blocks: one more statement per fifty new staff members.
+            assertThat(many).isBetween(few, few + 2);
+            assertThat(few).isLessThan(25);
+        }
+
+        private int statementsToCreate(int count) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                items.add(person("count" + i));
+            }
+            SqlStatementCounter.start();
+            JsonNode results = post("", items).json(200).get("results");
+            List<String> statements = SqlStatementCounter.stop();
+            assertThat(results)
+                    .allSatisfy(r -> assertThat(r.get("status").asInt()).isEqualTo(201));
+            return statements.size();
         }
 
         private Map<String, Object> withOrganization(Map<String, Object> item) {

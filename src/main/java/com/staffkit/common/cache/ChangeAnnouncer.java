@@ -1,6 +1,8 @@
 package com.staffkit.common.cache;
 
 import com.staffkit.common.events.DomainEvent;
+import com.staffkit.common.events.EventBatch;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +32,22 @@ public class ChangeAnnouncer {
     /** Every domain event, in the transaction that publishes it. */
     @EventListener
     void onChange(DomainEvent event) {
-        announce(CommittedChange.of(event));
+        CommittedChange change = CommittedChange.of(event);
+        if (!EventBatch.collect(this, change, this::announceAll)) {
+            announce(change);
+        }
+    }
+
+    /** A bulk write's changes: one statement sends every notification. */
+    private void announceAll(List<CommittedChange> changes) {
+        jdbc.sql("select pg_notify(:channel, payload) from unnest(cast(:payloads as text[])) payload")
+                .param("channel", CHANNEL)
+                .param(
+                        "payloads",
+                        changes.stream().map(CommittedChange::payload).toArray(String[]::new))
+                .query((rs, row) -> row)
+                .list();
+        changes.forEach(this::afterCommit);
     }
 
     /** Announces a change made in the current transaction (or, outside one, already made). */
@@ -40,6 +57,10 @@ public class ChangeAnnouncer {
                 .param("payload", change.payload())
                 .query((rs, row) -> row)
                 .list();
+        afterCommit(change);
+    }
+
+    private void afterCommit(CommittedChange change) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
