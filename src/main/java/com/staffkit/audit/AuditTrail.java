@@ -117,40 +117,18 @@ class AuditTrail {
     @EventListener
     void onAccess(AccessEvent event) {
         Long staffId = event.staffId();
-        record(
-                event.type(),
-                event.organizationId(),
-                event.actor(),
-                staffId == null ? null : selfDisplay(event.actor(), Target.STAFF, staffId, event.display()),
-                Target.STAFF,
-                staffId,
-                event.display(),
-                List.of(),
-                event.occurredAt());
-    }
-
-    private void record(
-            String type,
-            @Nullable Long organizationId,
-            Actor actor,
-            @Nullable String actorDisplay,
-            String targetType,
-            @Nullable Long targetId,
-            @Nullable String targetDisplay,
-            List<FieldChange> changes,
-            Instant occurredAt) {
         jdbc.sql(INSERT)
                 .paramSource(row(
-                        AuditEventIds.of(occurredAt),
-                        type,
-                        organizationId,
-                        actor,
-                        actorDisplay,
-                        targetType,
-                        targetId,
-                        targetDisplay,
-                        changes,
-                        occurredAt))
+                        AuditEventIds.of(event.occurredAt()),
+                        event.type(),
+                        event.organizationId(),
+                        event.actor(),
+                        staffId == null ? null : selfDisplay(event.actor(), Target.STAFF, staffId, event.display()),
+                        Target.STAFF,
+                        staffId,
+                        event.display(),
+                        List.of(),
+                        event.occurredAt()))
                 .update();
     }
 
