@@ -2,8 +2,10 @@ package com.staffkit.common.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -32,13 +34,41 @@ public record RequestOrigin(
     /** A user agent longer than this is cut: it is for people reading the trail, not for parsing. */
     static final int MAX_USER_AGENT = 512;
 
-    /** The origin of the request this thread serves, or a fresh one outside a request. */
+    /** The origin work done later on behalf of a request runs under ({@link #callAs}). */
+    private static final ScopedValue<RequestOrigin> ACTING_FOR = ScopedValue.newInstance();
+
+    /**
+     * The origin of the request this thread serves (or works for, inside {@link #callAs}), or a fresh
+     * one outside a request.
+     */
     public static RequestOrigin current() {
+        if (ACTING_FOR.isBound()) {
+            return ACTING_FOR.get();
+        }
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         if (attributes instanceof ServletRequestAttributes servlet) {
             return of(servlet.getRequest());
         }
         return new RequestOrigin(newRequestId(), null, null);
+    }
+
+    /**
+     * Runs work that a request asked for but that runs later, elsewhere (an import's batches on a
+     * worker): meanwhile {@link #current()} is that request's origin, so what the work records (audit
+     * events) names the request that asked for it, and log lines carry its id.
+     */
+    public static <T> T callAs(RequestOrigin origin, Supplier<T> work) {
+        String previousId = MDC.get(RequestIdFilter.MDC_KEY);
+        MDC.put(RequestIdFilter.MDC_KEY, origin.requestId());
+        try {
+            return ScopedValue.where(ACTING_FOR, origin).call(work::get);
+        } finally {
+            if (previousId == null) {
+                MDC.remove(RequestIdFilter.MDC_KEY);
+            } else {
+                MDC.put(RequestIdFilter.MDC_KEY, previousId);
+            }
+        }
     }
 
     /** The origin the request id filter recorded on the request, or one read from it now. */
