@@ -133,6 +133,16 @@ class ApiKeyRepository {
      * organizations and store scope, each bounded by what the key's creator holds now.
      */
     Optional<KeyCaller> findCaller(byte[] hash, Instant now) {
+        return findCaller("k.key_hash = :hash", "hash", hash, now);
+    }
+
+    /** The caller a key in force is now, found by its id rather than its secret. */
+    Optional<Caller> findCaller(long id, Instant now) {
+        return findCaller("k.id = :id", "id", id, now).map(KeyCaller::caller);
+    }
+
+    /** The caller of the key in force that {@code predicate} (over {@code k}, with its one parameter) picks. */
+    private Optional<KeyCaller> findCaller(String predicate, String parameter, Object value, Instant now) {
         return jdbc.sql("""
                         select k.id, k.organization_id, k.expires_at, k.last_used_at, k.created_by,
                                -- A key never holds more than its creator holds now.
@@ -154,13 +164,14 @@ class ApiKeyRepository {
                         left join staff creator on creator.id = k.created_by
                         left join lateral staff_store_scope(k.created_by) scope on true
                         cross join lateral organization_in_force(o.path) org
-                        where k.key_hash = :hash
+                        """ + "where " + predicate + """
+
                           and (k.created_by is null or creator.is_active)
                           and k.revoked_at is null
                           and (k.expires_at is null or k.expires_at > :now)
                           and org.in_force
                         """)
-                .param("hash", hash)
+                .param(parameter, value)
                 .param("now", Timestamp.from(now))
                 .query((rs, row) -> {
                     Set<String> permissions =
