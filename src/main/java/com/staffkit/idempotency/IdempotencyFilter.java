@@ -66,31 +66,39 @@ class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        CachedBodyRequest cached;
-        Claim claim;
+        IdempotencyKey key;
+        BodyCopy body;
         try {
-            IdempotencyKey key = IdempotencyKey.of(Collections.list(request.getHeaders(IdempotencyKey.HEADER)));
+            key = IdempotencyKey.of(Collections.list(request.getHeaders(IdempotencyKey.HEADER)));
             // Bounded by the request body limit (RequestBodyLimitFilter), which runs first.
-            cached = new CachedBodyRequest(request, request.getInputStream().readAllBytes());
-            Instant now = clock.instant();
-            claim = keys.claim(
-                    caller.getPrincipal().organizationId(),
-                    caller.getName(),
-                    key,
-                    fingerprint(request, cached.body()),
-                    now,
-                    now.minus(properties.retention()),
-                    now.minus(properties.lease()));
+            body = BodyCopy.read(request, fingerprintOfTarget(request));
         } catch (ApiException ex) {
             problems.write(request, response, ex);
             return;
         }
-        switch (claim) {
-            case Claim.Completed completed -> replay(completed.response(), response);
-            case Claim.Running running ->
-                problems.write(request, response, IdempotencyKeyException.inProgress(Duration.ofSeconds(1)));
-            case Claim.OtherRequest other -> problems.write(request, response, IdempotencyKeyException.reused());
-            case Claim.Held held -> work(cached, response, chain, held);
+        try (CachedBodyRequest cached = new CachedBodyRequest(request, body)) {
+            Claim claim;
+            try {
+                Instant now = clock.instant();
+                claim = keys.claim(
+                        caller.getPrincipal().organizationId(),
+                        caller.getName(),
+                        key,
+                        cached.fingerprint(),
+                        now,
+                        now.minus(properties.retention()),
+                        now.minus(properties.lease()));
+            } catch (ApiException ex) {
+                problems.write(request, response, ex);
+                return;
+            }
+            switch (claim) {
+                case Claim.Completed completed -> replay(completed.response(), response);
+                case Claim.Running running ->
+                    problems.write(request, response, IdempotencyKeyException.inProgress(Duration.ofSeconds(1)));
+                case Claim.OtherRequest other -> problems.write(request, response, IdempotencyKeyException.reused());
+                case Claim.Held held -> work(cached, response, chain, held);
+            }
         }
     }
 
@@ -162,8 +170,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.getOutputStream().write(kept.body());
     }
 
-    /** SHA-256 of method, path, query and body: what makes two requests "the same request". */
-    static byte[] fingerprint(HttpServletRequest request, byte[] body) {
+    /**
+     * SHA-256 of method, path, query and body is what makes two requests "the same request": this is
+     * the digest of all but the body, which {@link BodyCopy} adds as it reads it.
+     */
+    static MessageDigest fingerprintOfTarget(HttpServletRequest request) {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -173,7 +184,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String query = request.getQueryString();
         String target = request.getMethod() + " " + request.getRequestURI() + (query == null ? "" : "?" + query) + "\n";
         sha256.update(target.getBytes(StandardCharsets.UTF_8));
-        sha256.update(body);
-        return sha256.digest();
+        return sha256;
     }
 }
