@@ -170,14 +170,19 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
             HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // JSON everywhere but where an operation takes another type only (text/csv for an import).
+        List<MediaType> supported = ex.getSupportedMediaTypes();
+        boolean takesJson = supported.isEmpty()
+                || supported.stream().anyMatch(type -> type.getSubtype().endsWith("json"));
+        String media = takesJson ? "application/json" : MediaType.toString(supported);
         ProblemDetail problem = ProblemTypes.problem(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "unsupported-media-type",
                 "Unsupported media type",
-                "Send the request body as application/json.");
+                "Send the request body as " + media + ".");
         HttpHeaders accept = new HttpHeaders();
         boolean scim = request instanceof ServletWebRequest servlet && ScimErrors.covers(servlet.getRequest());
-        accept.set(HttpHeaders.ACCEPT, scim ? ScimErrors.MEDIA_TYPE_VALUE + ", application/json" : "application/json");
+        accept.set(HttpHeaders.ACCEPT, scim ? ScimErrors.MEDIA_TYPE_VALUE + ", application/json" : media);
         return createResponseEntity(problem, accept, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
     }
 
