@@ -1,6 +1,7 @@
 package com.staffkit.support;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A small HTTP client for the running service: tests call it exactly as a client would. */
@@ -63,6 +65,7 @@ public final class Api {
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String body;
+        private Supplier<InputStream> stream;
 
         private Request(String method, String path) {
             this.method = method;
@@ -91,15 +94,24 @@ public final class Api {
             return this;
         }
 
+        /** A body sent as the stream gives it, chunked: it is never a string in the test's memory either. */
+        public Request stream(String contentType, Supplier<InputStream> stream) {
+            this.stream = stream;
+            headers.put("Content-Type", contentType);
+            return this;
+        }
+
         public ApiResponse send() {
             URI uri = URI.create(path.startsWith("http") ? path : baseUrl + path);
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofSeconds(30))
                     .method(
                             method,
-                            body == null
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(body));
+                            stream != null
+                                    ? HttpRequest.BodyPublishers.ofInputStream(stream)
+                                    : body == null
+                                            ? HttpRequest.BodyPublishers.noBody()
+                                            : HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(builder::header);
             try {
                 HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());

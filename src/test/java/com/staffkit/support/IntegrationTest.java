@@ -71,6 +71,9 @@ public abstract class IntegrationTest {
         registry.add("staffkit.webhooks.poll-interval", () -> "200ms");
         registry.add("staffkit.webhooks.timeout", () -> "2s");
         registry.add("staffkit.password-reset.max-per-address", () -> "30");
+        // Abandoned imports are taken over, and failed batches tried again, within a fraction of a second.
+        registry.add("staffkit.imports.poll-interval", () -> "200ms");
+        registry.add("staffkit.imports.retry-wait", () -> "200ms");
         // The tests stand in for the proxy in front of the service (each test picks its own client
         // address with X-Forwarded-For); any other peer, IPv6 loopback included, is a client.
         registry.add("staffkit.proxy.trusted", () -> "127.0.0.1");

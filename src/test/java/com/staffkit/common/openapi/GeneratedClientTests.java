@@ -2,6 +2,7 @@ package com.staffkit.common.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.staffkit.client.ApiClient;
 import com.staffkit.client.ApiException;
@@ -21,12 +22,14 @@ import com.staffkit.client.model.Role;
 import com.staffkit.client.model.RoleRequest;
 import com.staffkit.client.model.Staff;
 import com.staffkit.client.model.StaffCreate;
+import com.staffkit.client.model.StaffImport;
 import com.staffkit.client.model.StaffPatch;
 import com.staffkit.client.model.Store;
 import com.staffkit.client.model.StoreRequest;
 import com.staffkit.client.model.Team;
 import com.staffkit.client.model.TeamRequest;
 import com.staffkit.support.IntegrationTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,6 +115,22 @@ class GeneratedClientTests extends IntegrationTest {
         assertThat(asPartner.getStaff(created.getId(), null).getEmail()).isEqualTo(email);
         StaffApi withToken = new StaffApi(authorized("Authorization", "Token " + key.getKey()));
         assertThat(withToken.getStaff(created.getId(), null).getId()).isEqualTo(created.getId());
+    }
+
+    @Test
+    void importsACsvAndFollowsItsProgress() throws ApiException {
+        StaffApi staffApi = new StaffApi(client);
+        String email = uniqueEmail("generated-import");
+        StaffImport queued =
+                staffApi.importStaff("first_name,last_name,email\nGen,Imported," + email + "\n", "create", false, null);
+        assertThat(queued.getRowsTotal()).isEqualTo(1);
+
+        StaffImport done = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> staffApi.getStaffImport(queued.getId(), null, null),
+                        found -> found.getStatus() == StaffImport.StatusEnum.SUCCEEDED);
+        assertThat(done.getCreated()).isEqualTo(1);
+        assertThat(done.getErrors().getResults()).isEmpty();
     }
 
     @Test
