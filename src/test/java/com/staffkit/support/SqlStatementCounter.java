@@ -29,11 +29,13 @@ public final class SqlStatementCounter {
         recording = true;
     }
 
-    /** The statements since {@link #start()}, without the background email and webhook senders'. */
+    /** The statements since {@link #start()}, without the background email and webhook senders' and import worker's. */
     public static List<String> stop() {
         recording = false;
         return STATEMENTS.stream()
-                .filter(sql -> !sql.contains("email_outbox") && !sql.contains("webhook_messages"))
+                .filter(sql -> !sql.contains("email_outbox")
+                        && !sql.contains("webhook_messages")
+                        && !sql.contains("staff_imports"))
                 .toList();
     }
 
