@@ -19,8 +19,26 @@ class StaffSearchTests extends IntegrationTest {
 
     private static final String STAFFS = "/api/v1/staffs/";
 
-    /** Ids in the first chunk (generated), in later chunks and in the default partition beyond them. */
-    private static final long[] SPREAD_IDS = {40_000, 40_001, 70_000, 1_500_000, 2_097_151, 2_097_152, 3_000_000_000L};
+    /** Search chunks hold 2^15 ids each (V15). */
+    private static final long CHUNK = 32_768;
+
+    /**
+     * The start of a chunk no staff member has an id in yet, and the staff sequence moved past the
+     * {@code span} ids after it, so that the ids a test plants there are never handed out again
+     * (the whole suite creates far more staff than one chunk holds).
+     */
+    private long freeChunks(long span) {
+        long next = jdbc.sql(
+                        "select greatest(nextval('staff_id_seq'), (select max(id) + 1 from staff where id < 1500000))")
+                .query(Long.class)
+                .single();
+        long start = (next / CHUNK + 1) * CHUNK;
+        jdbc.sql("select setval('staff_id_seq', :end)")
+                .param("end", start + span)
+                .query((rs, row) -> row)
+                .list();
+        return start;
+    }
 
     @Test
     void pagesAndCountsMatchTheWholeTableAcrossChunks() {
@@ -29,8 +47,13 @@ class StaffSearchTests extends IntegrationTest {
         for (int i = 0; i < 4; i++) {
             insertStaff(null, organization, token, i, i != 1, i != 2);
         }
-        for (int i = 0; i < SPREAD_IDS.length; i++) {
-            insertStaff(SPREAD_IDS[i], organization, token, 10 + i, i != 3, i != 5);
+        // Ids in a later chunk, in the one after it, and in the default partition beyond the chunks.
+        long start = freeChunks(3 * CHUNK);
+        long[] spreadIds = {
+            start + 7_232, start + 7_233, start + CHUNK + 4_464, 1_500_000, 2_097_151, 2_097_152, 3_000_000_000L
+        };
+        for (int i = 0; i < spreadIds.length; i++) {
+            insertStaff(spreadIds[i], organization, token, 10 + i, i != 3, i != 5);
         }
 
         Map<String, String> conditions = Map.of(
@@ -58,7 +81,8 @@ class StaffSearchTests extends IntegrationTest {
     void theCountStopsAtTheCapAcrossChunks() {
         long organization = newOrganization("Capped Chunks");
         String token = "capchunk" + unique().replace("-", "");
-        for (long base : new long[] {100_000, 200_000}) {
+        long start = freeChunks(8 * CHUNK);
+        for (long base : new long[] {start, start + 4 * CHUNK}) {
             jdbc.sql("""
                             insert into staff (id, organization_id, first_name, last_name, email, has_activated)
                             overriding system value
@@ -75,10 +99,10 @@ class StaffSearchTests extends IntegrationTest {
 
         assertThat(first.get("count").asLong()).isEqualTo(StaffQueries.SEARCH_COUNT_CAP);
         assertThat(first.get("results")).hasSize(1000);
-        assertThat(first.get("results").get(599).get("id").asLong()).isEqualTo(100_600);
-        assertThat(first.get("results").get(600).get("id").asLong()).isEqualTo(200_001);
+        assertThat(first.get("results").get(599).get("id").asLong()).isEqualTo(start + 600);
+        assertThat(first.get("results").get(600).get("id").asLong()).isEqualTo(start + 4 * CHUNK + 1);
         assertThat(last.get("count").asLong()).isEqualTo(StaffQueries.SEARCH_COUNT_CAP);
-        assertThat(last.get("results").get(0).get("id").asLong()).isEqualTo(200_301);
+        assertThat(last.get("results").get(0).get("id").asLong()).isEqualTo(start + 4 * CHUNK + 301);
     }
 
     @Test
