@@ -32,7 +32,11 @@ final class ImportSupport {
 
     /** The import once it has ended (succeeded or failed). */
     static JsonNode ended(Api api, String token, String location) {
-        return await().atMost(WAIT)
+        return ended(api, token, location, WAIT);
+    }
+
+    static JsonNode ended(Api api, String token, String location, Duration wait) {
+        return await().atMost(wait)
                 .pollInterval(Duration.ofMillis(100))
                 .until(
                         () -> api.get(location).token(token).send().json(200),
