@@ -98,6 +98,12 @@ class StaffBulk {
 
     @Transactional
     public List<Outcome> create(Caller caller, List<Item<CreateStaffRequest>> items, boolean atomic) {
+        return create(caller, items, atomic, true);
+    }
+
+    /** As above; without {@code readBack} the created outcomes carry no staff member (an import counts them). */
+    @Transactional
+    List<Outcome> create(Caller caller, List<Item<CreateStaffRequest>> items, boolean atomic, boolean readBack) {
         RegistrationLookups lookups = registration.rememberingLookups();
         Outcome[] outcomes = new Outcome[items.size()];
         List<Integer> positions = new ArrayList<>();
@@ -138,12 +144,15 @@ class StaffBulk {
             accepted.forEach(created -> registration.announce(caller, created));
             return null;
         });
-        Map<Long, StaffResponse> read = reader.getAll(
-                caller, accepted.stream().map(created -> created.staff().id()).toList());
+        Map<Long, StaffResponse> read = readBack
+                ? reader.getAll(
+                        caller,
+                        accepted.stream().map(created -> created.staff().id()).toList())
+                : Map.of();
         for (int a = 0; a < accepted.size(); a++) {
             StaffRegistration.NewStaff created = accepted.get(a);
             StaffResponse staff = read.get(created.staff().id());
-            if (created.generatedPassword() != null) {
+            if (staff != null && created.generatedPassword() != null) {
                 staff = staff.withGeneratedPassword(created.generatedPassword());
             }
             int i = acceptedPositions.get(a);

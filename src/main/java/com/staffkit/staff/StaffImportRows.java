@@ -112,7 +112,7 @@ public class StaffImportRows {
                 }
             }
         }
-        List<StaffBulk.Outcome> outcomes = new ArrayList<>(bulk.create(caller, creates, false));
+        List<StaffBulk.Outcome> outcomes = new ArrayList<>(bulk.create(caller, creates, false, false));
         if (!changes.isEmpty()) {
             outcomes.addAll(bulk.change(caller, changes, false));
         }
