@@ -37,7 +37,10 @@ class EmbeddedDatabaseConfiguration {
                 .setCleanDataDirectory(false)
                 // Unicode-aware lower() and trigram word boundaries for names in any script.
                 .setLocaleConfig("locale-provider", "builtin")
-                .setLocaleConfig("builtin-locale", "C.UTF-8");
+                .setLocaleConfig("builtin-locale", "C.UTF-8")
+                // A first import fills the staff tables from empty: their statistics must follow within
+                // seconds, or plans made for empty tables (in the triggers among them) scan what has grown.
+                .setServerConfig("autovacuum_naptime", "5s");
         if (properties.port() > 0) {
             builder.setPort(properties.port());
         }
