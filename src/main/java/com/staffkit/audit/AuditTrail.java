@@ -7,10 +7,7 @@ import com.staffkit.common.events.EventBatch;
 import com.staffkit.common.events.FieldChange;
 import com.staffkit.common.events.Target;
 import com.staffkit.common.web.RequestOrigin;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +15,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,34 +28,57 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class AuditTrail {
 
+    /**
+     * One statement for one event or a bulk write's thousand: the rows come in as arrays, one per
+     * column, and the displays are looked up per row inside the statement.
+     */
     private static final String INSERT = """
             insert into audit_events (id, type, occurred_at, organization_id,
                                       actor_type, actor_id, actor_display, actor_key_creator_id, actor_key_creator_display,
                                       target_type, target_id, target_display, changes,
                                       request_id, client_address, user_agent)
-            values (:id, :type, :occurredAt, :organizationId,
-                    :actorType, :actorId,
-                    coalesce(:actorDisplay,
-                             case :actorType
-                                 when 'staff' then (select d.display from staff_display_of(cast(:actorId as bigint)) d)
-                                 when 'api_key' then (select k.name from api_keys k where k.id = cast(:actorId as bigint))
-                             end),
-                    :keyCreatorId, (select d.display from staff_display_of(cast(:keyCreatorId as bigint)) d),
-                    :targetType, :targetId,
-                    coalesce(:targetDisplay,
-                             case :targetType when 'staff' then (select d.display from staff_display_of(cast(:targetId as bigint)) d) end),
-                    cast(:changes as jsonb),
-                    :requestId, :clientAddress, :userAgent)
+            select e.id, e.type, e.occurred_at, e.organization_id,
+                   e.actor_type, e.actor_id,
+                   coalesce(e.actor_display,
+                            case e.actor_type
+                                when 'staff' then (select d.display from staff_display_of(e.actor_id) d)
+                                when 'api_key' then (select k.name from api_keys k where k.id = e.actor_id)
+                            end),
+                   e.key_creator_id, (select d.display from staff_display_of(e.key_creator_id) d),
+                   e.target_type, e.target_id,
+                   coalesce(e.target_display,
+                            case e.target_type when 'staff' then (select d.display from staff_display_of(e.target_id) d) end),
+                   e.changes,
+                   e.request_id, e.client_address, e.user_agent
+            from unnest(cast(:ids as uuid[]), cast(:types as text[]), cast(:occurredAt as timestamptz[]),
+                        cast(:organizationIds as bigint[]), cast(:actorTypes as text[]), cast(:actorIds as bigint[]),
+                        cast(:actorDisplays as text[]), cast(:keyCreatorIds as bigint[]), cast(:targetTypes as text[]),
+                        cast(:targetIds as bigint[]), cast(:targetDisplays as text[]), cast(:changes as jsonb[]),
+                        cast(:requestIds as text[]), cast(:clientAddresses as text[]), cast(:userAgents as text[]))
+                 as e(id, type, occurred_at, organization_id, actor_type, actor_id, actor_display, key_creator_id,
+                      target_type, target_id, target_display, changes, request_id, client_address, user_agent)
             """;
 
+    /** One row of {@code audit_events} as the statement takes it. */
+    private record Row(
+            UUID id,
+            String type,
+            Instant occurredAt,
+            @Nullable Long organizationId,
+            Actor actor,
+            @Nullable String actorDisplay,
+            String targetType,
+            @Nullable Long targetId,
+            @Nullable String targetDisplay,
+            String changes,
+            RequestOrigin origin) {}
+
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batches;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
 
-    AuditTrail(JdbcClient jdbc, NamedParameterJdbcTemplate batches, JsonMapper json, ApplicationEventPublisher events) {
+    AuditTrail(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.batches = batches;
         this.json = json;
         this.events = events;
     }
@@ -71,96 +88,86 @@ class AuditTrail {
         if (EventBatch.collect(this, event, this::recordAll)) {
             return;
         }
-        UUID id = AuditEventIds.of(event.occurredAt());
-        jdbc.sql(INSERT).paramSource(row(id, event)).update();
-        events.publishEvent(recorded(id, event));
+        recordAll(List.of(event));
     }
 
-    /** A bulk write's events: the same rows, inserted in one batch. */
+    /** Events as rows, in one statement (a bulk write's in one batch). */
     private void recordAll(List<DomainEvent> changes) {
-        SqlParameterSource[] rows = new SqlParameterSource[changes.size()];
-        List<UUID> ids = new ArrayList<>(changes.size());
-        for (int i = 0; i < rows.length; i++) {
-            UUID id = AuditEventIds.of(changes.get(i).occurredAt());
-            ids.add(id);
-            rows[i] = row(id, changes.get(i));
-        }
-        batches.batchUpdate(INSERT, rows);
-        for (int i = 0; i < rows.length; i++) {
-            events.publishEvent(recorded(ids.get(i), changes.get(i)));
+        List<Row> rows = changes.stream().map(this::row).toList();
+        insert(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            DomainEvent event = changes.get(i);
+            events.publishEvent(new AuditRecorded(
+                    rows.get(i).id(),
+                    event.organizationId(),
+                    event.target().type(),
+                    event.target().id()));
         }
     }
 
-    private static AuditRecorded recorded(UUID id, DomainEvent event) {
-        return new AuditRecorded(
-                id,
-                event.organizationId(),
-                event.target().type(),
-                event.target().id());
-    }
-
-    private SqlParameterSource row(UUID id, DomainEvent event) {
-        Target target = event.target();
-        return row(
-                id,
+    @EventListener
+    void onAccess(AccessEvent event) {
+        Long staffId = event.staffId();
+        insert(List.of(new Row(
+                AuditEventIds.of(event.occurredAt()),
                 event.type(),
+                event.occurredAt(),
+                event.organizationId(),
+                event.actor(),
+                staffId == null ? null : selfDisplay(event.actor(), Target.STAFF, staffId, event.display()),
+                Target.STAFF,
+                staffId,
+                event.display(),
+                "[]",
+                RequestOrigin.current())));
+    }
+
+    private Row row(DomainEvent event) {
+        Target target = event.target();
+        return new Row(
+                AuditEventIds.of(event.occurredAt()),
+                event.type(),
+                event.occurredAt(),
                 event.organizationId(),
                 event.actor(),
                 selfDisplay(event.actor(), target.type(), target.id(), target.display()),
                 target.type(),
                 target.id(),
                 target.display(),
-                event.changes(),
-                event.occurredAt());
+                json.writeValueAsString(changesJson(event.changes())),
+                RequestOrigin.current());
     }
 
-    @EventListener
-    void onAccess(AccessEvent event) {
-        Long staffId = event.staffId();
+    private void insert(List<Row> rows) {
         jdbc.sql(INSERT)
-                .paramSource(row(
-                        AuditEventIds.of(event.occurredAt()),
-                        event.type(),
-                        event.organizationId(),
-                        event.actor(),
-                        staffId == null ? null : selfDisplay(event.actor(), Target.STAFF, staffId, event.display()),
-                        Target.STAFF,
-                        staffId,
-                        event.display(),
-                        List.of(),
-                        event.occurredAt()))
+                .param("ids", rows.stream().map(row -> row.id().toString()).toArray(String[]::new))
+                .param("types", rows.stream().map(Row::type).toArray(String[]::new))
+                .param(
+                        "occurredAt",
+                        rows.stream().map(row -> row.occurredAt().toString()).toArray(String[]::new))
+                .param("organizationIds", rows.stream().map(Row::organizationId).toArray(Long[]::new))
+                .param(
+                        "actorTypes",
+                        rows.stream().map(row -> row.actor().type().code()).toArray(String[]::new))
+                .param("actorIds", rows.stream().map(row -> row.actor().id()).toArray(Long[]::new))
+                .param("actorDisplays", rows.stream().map(Row::actorDisplay).toArray(String[]::new))
+                .param(
+                        "keyCreatorIds",
+                        rows.stream().map(row -> row.actor().keyCreatorId()).toArray(Long[]::new))
+                .param("targetTypes", rows.stream().map(Row::targetType).toArray(String[]::new))
+                .param("targetIds", rows.stream().map(Row::targetId).toArray(Long[]::new))
+                .param("targetDisplays", rows.stream().map(Row::targetDisplay).toArray(String[]::new))
+                .param("changes", rows.stream().map(Row::changes).toArray(String[]::new))
+                .param(
+                        "requestIds",
+                        rows.stream().map(row -> row.origin().requestId()).toArray(String[]::new))
+                .param(
+                        "clientAddresses",
+                        rows.stream().map(row -> row.origin().clientAddress()).toArray(String[]::new))
+                .param(
+                        "userAgents",
+                        rows.stream().map(row -> row.origin().userAgent()).toArray(String[]::new))
                 .update();
-    }
-
-    private SqlParameterSource row(
-            UUID id,
-            String type,
-            @Nullable Long organizationId,
-            Actor actor,
-            @Nullable String actorDisplay,
-            String targetType,
-            @Nullable Long targetId,
-            @Nullable String targetDisplay,
-            List<FieldChange> changes,
-            Instant occurredAt) {
-        RequestOrigin origin = RequestOrigin.current();
-        // Typed parameters: a null of unknown type would cost the driver a round trip to learn it.
-        return new MapSqlParameterSource()
-                .addValue("id", id)
-                .addValue("type", type)
-                .addValue("occurredAt", Timestamp.from(occurredAt))
-                .addValue("organizationId", organizationId, Types.BIGINT)
-                .addValue("actorType", actor.type().code())
-                .addValue("actorId", actor.id(), Types.BIGINT)
-                .addValue("actorDisplay", actorDisplay, Types.VARCHAR)
-                .addValue("keyCreatorId", actor.keyCreatorId(), Types.BIGINT)
-                .addValue("targetType", targetType)
-                .addValue("targetId", targetId, Types.BIGINT)
-                .addValue("targetDisplay", targetDisplay, Types.VARCHAR)
-                .addValue("changes", json.writeValueAsString(changesJson(changes)))
-                .addValue("requestId", origin.requestId())
-                .addValue("clientAddress", origin.clientAddress(), Types.VARCHAR)
-                .addValue("userAgent", origin.userAgent(), Types.VARCHAR);
     }
 
     /** A staff member acting on their own account is named as the event names the account. */
