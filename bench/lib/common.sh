@@ -248,6 +248,55 @@ stop_app() {
   APP_PID=""
 }
 
+# app_login <username> <password>: an access token of the running service.
+app_login() {
+  local token
+  token=$(curl -fsS -X POST "http://127.0.0.1:$BENCH_APP_PORT/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "$(jq -n --arg u "$1" --arg p "$2" '{username: $u, password: $p}')" | jq -r .access_token)
+  [ -n "$token" ] && [ "$token" != null ] || die "login as $1 failed"
+  echo "$token"
+}
+
+# remove_created_rows: deletes the staff that benchmarks created (emails wrk-...@bench.example and
+# pgb-...@bench.example), with their tokens, emails and audit events. account_tokens goes first and
+# is vacuumed: its only staff_id index is partial, so the cascade from staff would scan the whole
+# table once per deleted row.
+remove_created_rows() {
+  psql_db -q <<'SQL'
+create temporary table created as
+  select id from staff where email like 'wrk-%@bench.example' or email like 'pgb-%@bench.example';
+delete from email_outbox where recipient like 'wrk-%@bench.example' or recipient like 'pgb-%@bench.example';
+delete from account_tokens where staff_id in (select id from created);
+-- The trail is append-only (a trigger refuses deletes); a bench database's is not a record to keep.
+begin;
+set local session_replication_role = replica;
+delete from audit_events where target_type = 'staff' and target_id in (select id from created);
+commit;
+vacuum account_tokens;
+delete from staff where id in (select id from created);
+vacuum (analyze) staff, staff_roles, login_identifiers, account_tokens, email_outbox;
+-- The search chunks (V15) exist once the service has migrated the database.
+select to_regclass('public.staff_search') is not null as has_search_chunks \gset
+\if :has_search_chunks
+vacuum (analyze) staff_search;
+\endif
+SQL
+}
+
+# jfr_summary <recording>: where the service's threads spent their time, per component
+# (lib/profile.awk), then JFR's hot methods, allocations and lock contention.
+jfr_summary() {
+  echo "## Where the service's threads spend their time"
+  echo
+  "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample --stack-depth 512 "$1" |
+    awk -f "$BENCH_DIR/lib/profile.awk" | sort -t"$(printf '\t')" -k1,1nr -s | cut -f2-
+  local view
+  for view in hot-methods allocation-by-class contention-by-site; do
+    echo
+    "$JAVA_HOME/bin/jfr" view --width 200 "$view" "$1" 2>&1 || true
+  done
+}
+
 # --- a quiet machine -----------------------------------------------------------------------------
 
 # machine_busy_pct [seconds]: the machine's CPU use over a short sample (100 = every core busy).
