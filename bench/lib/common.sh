@@ -297,6 +297,48 @@ jfr_summary() {
   done
 }
 
+# --- CPU time of a measurement -------------------------------------------------------------------
+# The measured JVM (PEER_PID, else the service's APP_PID), PostgreSQL (the postmaster's live
+# children plus what it reaped), the client (wrk, pgbench, curl: the calling script's reaped
+# children) and everything else on the machine (the kernel, and other work, which disturbs the
+# measurement). In clock ticks; GC pauses from GC_LOG, the measured JVM's log when it keeps one.
+CLK_TCK=$(getconf CLK_TCK)
+GC_LOG=""
+PEER_PID=""
+cpu_snapshot() {
+  local postmaster java=0 pg=0 busy p
+  postmaster=$(head -1 "$PG_DATA/postmaster.pid")
+  local jvm=${PEER_PID:-$APP_PID}
+  [ -n "$jvm" ] && [ -r "/proc/$jvm/stat" ] && java=$(awk '{print $14 + $15}' "/proc/$jvm/stat")
+  pg=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat")
+  for p in $(ps -o pid= --ppid "$postmaster"); do
+    [ -r "/proc/$p/stat" ] && pg=$((pg + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  busy=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat)
+  local gc_lines=0 client
+  [ -f "$GC_LOG" ] && gc_lines=$(wc -l <"$GC_LOG")
+  client=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$$/stat")
+  echo "$java $pg $busy $(date +%s%N) $gc_lines $client"
+}
+
+# cpu_json <before> <after> <requests>: CPU milliseconds per request and machine utilisation.
+cpu_json() {
+  local -a b=($1) a=($2)
+  local requests=$3 gc='{"collections":0,"pause_ms":0}'
+  if [ -f "$GC_LOG" ]; then
+    gc=$(sed -n "$((b[4] + 1)),$((a[4]))p" "$GC_LOG" | awk '/Pause/ {n++; sub(/ms$/, "", $NF); ms += $NF}
+      END {printf "{\"collections\":%d,\"pause_ms\":%.1f}", n, ms}')
+  fi
+  jq -n --argjson java $((a[0] - b[0])) --argjson pg $((a[1] - b[1])) --argjson busy $((a[2] - b[2])) \
+    --argjson ns $((a[3] - b[3])) --argjson client $((a[5] - b[5])) --argjson req "$requests" \
+    --argjson tck "$CLK_TCK" --argjson cpus "$(nproc)" --argjson gc "$gc" '
+    def per($t): if $req == 0 then null else ($t * 1000 / $tck / $req * 1000 | round / 1000) end;
+    def pct($t): ($t / $tck / ($ns / 1e9) / $cpus * 100 | round);
+    ([$busy - $java - $pg - $client, 0] | max) as $other |
+    {java_ms_per_request: per($java), postgres_ms_per_request: per($pg), client_ms_per_request: per($client),
+     other_ms_per_request: per($other), machine_busy_pct: pct($busy), other_busy_pct: pct($other), gc: $gc}'
+}
+
 # --- a quiet machine -----------------------------------------------------------------------------
 
 # machine_busy_pct [seconds]: the machine's CPU use over a short sample (100 = every core busy).

@@ -25,7 +25,7 @@ function component(frame) {
   if (frame ~ /^(java|javax|jdk|sun)\./) return "JDK"
   return "other"
 }
-/^jdk\.ExecutionSample/ { in_sample = 1; n_frames = 0; handler = ""; resolve = 0; dispatch = 0; split("", seen); next }
+/^jdk\.(ExecutionSample|CPUTimeSample)/ { in_sample = 1; n_frames = 0; handler = ""; resolve = 0; dispatch = 0; split("", seen); next }
 in_sample && /^    [a-zA-Z_$][a-zA-Z0-9_$.]*\(/ {
   frame = $1
   c = component(frame)
