@@ -283,12 +283,13 @@ vacuum (analyze) staff_search;
 SQL
 }
 
-# jfr_summary <recording>: where the service's threads spent their time, per component
-# (lib/profile.awk), then JFR's hot methods, allocations and lock contention.
+# jfr_summary <recording> [sample event]: where the service's threads spent their time, per
+# component (lib/profile.awk; from jdk.ExecutionSample, or jdk.CPUTimeSample where the recording has
+# it), then JFR's hot methods, allocations and lock contention.
 jfr_summary() {
-  echo "## Where the service's threads spend their time"
+  echo "## Where the service's threads spend their time (${2:-jdk.ExecutionSample})"
   echo
-  "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample --stack-depth 512 "$1" |
+  "$JAVA_HOME/bin/jfr" print --events "${2:-jdk.ExecutionSample}" --stack-depth 512 "$1" |
     awk -f "$BENCH_DIR/lib/profile.awk" | sort -t"$(printf '\t')" -k1,1nr -s | cut -f2-
   local view
   for view in hot-methods allocation-by-class contention-by-site; do

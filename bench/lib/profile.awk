@@ -1,4 +1,5 @@
-# Summarizes `jfr print --events jdk.ExecutionSample --stack-depth 512`. Each sample is charged to
+# Summarizes `jfr print --events jdk.ExecutionSample --stack-depth 512` (or jdk.CPUTimeSample, JDK 25's
+# CPU-time sampler, which also sees virtual threads in native code). Each sample is charged to
 # the component running it, where JDK frames (HashMap, String, ...) count for the nearest caller
 # outside the JDK ("self", adds up to 100%); and to every component on its stack ("inclusive",
 # overlapping: the whole request runs inside Tomcat, the security filter chain and Spring MVC).
