@@ -47,7 +47,7 @@ class ImportChunkRunner {
         LOST
     }
 
-    private final StaffImports imports;
+    private final ImportClaims claims;
     private final StaffImportRows rows;
     private final CallerLookup callers;
     private final StaffImportProperties properties;
@@ -58,7 +58,7 @@ class ImportChunkRunner {
     private final Clock clock;
 
     ImportChunkRunner(
-            StaffImports imports,
+            ImportClaims claims,
             StaffImportRows rows,
             CallerLookup callers,
             StaffImportProperties properties,
@@ -67,7 +67,7 @@ class ImportChunkRunner {
             DataSource dataSource,
             JsonMapper json,
             Clock clock) {
-        this.imports = imports;
+        this.claims = claims;
         this.rows = rows;
         this.callers = callers;
         this.properties = properties;
@@ -78,19 +78,19 @@ class ImportChunkRunner {
         this.clock = clock;
     }
 
-    Step runNext(StaffImports.Claimed claimed) {
+    Step runNext(ImportClaims.Claimed claimed) {
         Step step = transactions.execute(status -> {
-            if (!imports.lockIfHeld(claimed.id(), claimed.claim())) {
+            if (!claims.lockIfHeld(claimed.id(), claimed.claim())) {
                 return Step.LOST;
             }
-            Optional<StaffImports.Chunk> chunk = imports.firstChunk(claimed.id());
+            Optional<ImportClaims.Chunk> chunk = claims.firstChunk(claimed.id());
             if (chunk.isEmpty()) {
-                imports.succeed(claimed.id(), clock.instant());
+                claims.succeed(claimed.id(), clock.instant());
                 return Step.ENDED;
             }
             Optional<Caller> caller = uploader(claimed);
             if (caller.isEmpty()) {
-                imports.fail(claimed.id(), refusal(claimed), clock.instant());
+                claims.fail(claimed.id(), refusal(claimed), clock.instant());
                 return Step.ENDED;
             }
             apply(claimed, caller.get(), chunk.get());
@@ -100,23 +100,23 @@ class ImportChunkRunner {
     }
 
     /** Ends the import as failed, if this claim still holds it. */
-    void giveUp(StaffImports.Claimed claimed, String reason) {
+    void giveUp(ImportClaims.Claimed claimed, String reason) {
         transactions.executeWithoutResult(status -> {
-            if (imports.lockIfHeld(claimed.id(), claimed.claim())) {
-                imports.fail(claimed.id(), reason, clock.instant());
+            if (claims.lockIfHeld(claimed.id(), claimed.claim())) {
+                claims.fail(claimed.id(), reason, clock.instant());
             }
         });
     }
 
     /** The uploader as a request of theirs would be now, if they may still write staff. */
-    private Optional<Caller> uploader(StaffImports.Claimed claimed) {
+    private Optional<Caller> uploader(ImportClaims.Claimed claimed) {
         Long staffId = claimed.staffId();
         Optional<Caller> caller =
                 staffId != null ? callers.staff(staffId) : callers.apiKey(Objects.requireNonNull(claimed.apiKeyId()));
         return caller.filter(found -> found.has(Permissions.STAFF_WRITE));
     }
 
-    private static String refusal(StaffImports.Claimed claimed) {
+    private static String refusal(ImportClaims.Claimed claimed) {
         return claimed.staffId() != null
                 ? "The staff member who uploaded the file can no longer write staff (deactivated, their"
                         + " organization inactive, or the permission staff:write withdrawn); the rows not yet"
@@ -126,7 +126,7 @@ class ImportChunkRunner {
                         + " dropped.";
     }
 
-    private void apply(StaffImports.Claimed claimed, Caller caller, StaffImports.Chunk chunk) {
+    private void apply(ImportClaims.Claimed claimed, Caller caller, ImportClaims.Chunk chunk) {
         List<Row> valid = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         int total = 0;
@@ -154,11 +154,11 @@ class ImportChunkRunner {
         errors.addAll(outcome.errors());
         errors.sort(Comparator.comparingLong(RowError::line));
         int misshapen = total - valid.size();
-        imports.chunkDone(
+        claims.chunkDone(
                 claimed.id(),
                 claimed.organizationId(),
                 chunk.number(),
-                new StaffImports.Tally(
+                new ImportClaims.Tally(
                         total, outcome.created(), outcome.updated(), outcome.unchanged(), outcome.failed() + misshapen),
                 errors,
                 properties.lease());
@@ -171,7 +171,7 @@ class ImportChunkRunner {
      * is the JDBC connection's own: Spring allows none under JPA, because rolling back to one leaves
      * the entity manager holding what was undone, which is why it is flushed before and cleared after.
      */
-    private Outcome applyRows(StaffImports.Claimed claimed, Caller caller, List<Row> valid) {
+    private Outcome applyRows(ImportClaims.Claimed claimed, Caller caller, List<Row> valid) {
         if (!claimed.dryRun()) {
             return rows.apply(caller, claimed.mode().rows(), valid);
         }

@@ -30,7 +30,7 @@ class StaffImportWorker implements SmartLifecycle {
 
     static final int MAX_ATTEMPTS = 3;
 
-    private final StaffImports imports;
+    private final ImportClaims claims;
     private final ImportChunkRunner chunks;
     private final StaffImportProperties properties;
     private final Clock clock;
@@ -42,8 +42,8 @@ class StaffImportWorker implements SmartLifecycle {
     private Thread loop;
     private ExecutorService runners;
 
-    StaffImportWorker(StaffImports imports, ImportChunkRunner chunks, StaffImportProperties properties, Clock clock) {
-        this.imports = imports;
+    StaffImportWorker(ImportClaims claims, ImportChunkRunner chunks, StaffImportProperties properties, Clock clock) {
+        this.claims = claims;
         this.chunks = chunks;
         this.properties = properties;
         this.clock = clock;
@@ -106,9 +106,9 @@ class StaffImportWorker implements SmartLifecycle {
         if (!free.tryAcquire()) {
             return false;
         }
-        Optional<StaffImports.Claimed> claimed;
+        Optional<ImportClaims.Claimed> claimed;
         try {
-            claimed = imports.claim(UUID.randomUUID(), properties.lease(), clock.instant());
+            claimed = claims.claim(UUID.randomUUID(), properties.lease(), clock.instant());
         } catch (RuntimeException failure) {
             free.release();
             log.warn("Looking for staff imports to run failed; trying again: {}", failure.toString());
@@ -129,7 +129,7 @@ class StaffImportWorker implements SmartLifecycle {
         return true;
     }
 
-    private void runImport(StaffImports.Claimed claimed) {
+    private void runImport(ImportClaims.Claimed claimed) {
         while (running) {
             ImportChunkRunner.Step step;
             try {
@@ -143,7 +143,7 @@ class StaffImportWorker implements SmartLifecycle {
             }
         }
         try {
-            imports.release(claimed.id(), claimed.claim());
+            claims.release(claimed.id(), claimed.claim());
         } catch (RuntimeException failure) {
             log.warn(
                     "Handing over staff import {} failed; its lease brings it back: {}",
@@ -153,9 +153,9 @@ class StaffImportWorker implements SmartLifecycle {
     }
 
     /** A chunk's transaction failed (and stored nothing): tried again later, or the import fails. */
-    private void failed(StaffImports.Claimed claimed, RuntimeException failure) {
+    private void failed(ImportClaims.Claimed claimed, RuntimeException failure) {
         try {
-            int attempts = imports.attemptFailed(claimed.id(), claimed.claim(), properties.retryWait());
+            int attempts = claims.attemptFailed(claimed.id(), claimed.claim(), properties.retryWait());
             if (attempts >= MAX_ATTEMPTS) {
                 log.error(
                         "Staff import {} failed {} times in a row; it ends as failed", claimed.id(), attempts, failure);

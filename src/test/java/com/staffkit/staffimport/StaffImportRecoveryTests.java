@@ -36,7 +36,7 @@ class StaffImportRecoveryTests extends IntegrationTest {
     private StaffImportWorker worker;
 
     @Autowired
-    private StaffImports imports;
+    private ImportClaims claims;
 
     @Autowired
     private ImportChunkRunner chunks;
@@ -78,9 +78,9 @@ class StaffImportRecoveryTests extends IntegrationTest {
         return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     }
 
-    private StaffImports.Claimed claim(long expected) {
-        StaffImports.Claimed claimed =
-                imports.claim(UUID.randomUUID(), HOUR, clock.instant()).orElseThrow();
+    private ImportClaims.Claimed claim(long expected) {
+        ImportClaims.Claimed claimed =
+                claims.claim(UUID.randomUUID(), HOUR, clock.instant()).orElseThrow();
         assertThat(claimed.id()).isEqualTo(expected);
         return claimed;
     }
@@ -125,7 +125,7 @@ class StaffImportRecoveryTests extends IntegrationTest {
                             .single())
                     .isEqualTo(3);
 
-            StaffImports.Claimed dead = claim(id);
+            ImportClaims.Claimed dead = claim(id);
             assertThat(chunks.runNext(dead)).isEqualTo(ImportChunkRunner.Step.APPLIED);
             JsonNode midway = api.get(location).token(admin.token()).send().json(200);
             assertThat(midway.get("status").asString()).isEqualTo("running");
@@ -166,12 +166,12 @@ class StaffImportRecoveryTests extends IntegrationTest {
         void aStoppingWorkerHandsItsImportOverAtOnce() {
             String location = queued(api, admin.token(), "", rows("Handover", 3));
             long id = importId(location);
-            StaffImports.Claimed stopping = claim(id);
+            ImportClaims.Claimed stopping = claim(id);
 
-            imports.release(stopping.id(), stopping.claim());
+            claims.release(stopping.id(), stopping.claim());
 
-            assertThat(imports.claim(UUID.randomUUID(), HOUR, clock.instant()))
-                    .map(StaffImports.Claimed::id)
+            assertThat(claims.claim(UUID.randomUUID(), HOUR, clock.instant()))
+                    .map(ImportClaims.Claimed::id)
                     .hasValue(id);
         }
     }
@@ -183,9 +183,9 @@ class StaffImportRecoveryTests extends IntegrationTest {
         void aClaimedImportIsClaimedByNobodyElseWhileItsLeaseHoldsOrItsChunkRuns() throws Exception {
             String prefix = "Once" + UUID.randomUUID().toString().substring(0, 8);
             long id = importId(queued(api, admin.token(), "", rows(prefix, 3)));
-            StaffImports.Claimed first = claim(id);
+            ImportClaims.Claimed first = claim(id);
 
-            assertThat(imports.claim(UUID.randomUUID(), HOUR, clock.instant()))
+            assertThat(claims.claim(UUID.randomUUID(), HOUR, clock.instant()))
                     .as("while the lease holds")
                     .isEmpty();
 
@@ -195,8 +195,7 @@ class StaffImportRecoveryTests extends IntegrationTest {
             // The first worker in the middle of a chunk: its transaction holds the import.
             CompletableFuture<Void> chunkInFlight =
                     CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
-                        assertThat(imports.lockIfHeld(first.id(), first.claim()))
-                                .isTrue();
+                        assertThat(claims.lockIfHeld(first.id(), first.claim())).isTrue();
                         locked.countDown();
                         try {
                             finish.await(30, TimeUnit.SECONDS);
@@ -205,14 +204,14 @@ class StaffImportRecoveryTests extends IntegrationTest {
                         }
                     }));
             assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
-            Optional<StaffImports.Claimed> meanwhile = imports.claim(UUID.randomUUID(), HOUR, clock.instant());
+            Optional<ImportClaims.Claimed> meanwhile = claims.claim(UUID.randomUUID(), HOUR, clock.instant());
             finish.countDown();
             chunkInFlight.get(30, TimeUnit.SECONDS);
             assertThat(meanwhile)
                     .as("while a chunk of it runs, even past its lease")
                     .isEmpty();
 
-            StaffImports.Claimed second = claim(id);
+            ImportClaims.Claimed second = claim(id);
             assertThat(chunks.runNext(first)).isEqualTo(ImportChunkRunner.Step.LOST);
             assertThat(chunks.runNext(second)).isEqualTo(ImportChunkRunner.Step.APPLIED);
             assertThat(chunks.runNext(second)).isEqualTo(ImportChunkRunner.Step.ENDED);
