@@ -85,18 +85,22 @@ class AuditTrail {
 
     @EventListener
     void onChange(DomainEvent event) {
-        if (EventBatch.collect(this, event, this::recordAll)) {
+        // The origin as the event is published: a batch may hold the events of several requests.
+        Row row = row(event, RequestOrigin.current());
+        if (EventBatch.collect(this, new Recorded(event, row), this::recordAll)) {
             return;
         }
-        recordAll(List.of(event));
+        recordAll(List.of(new Recorded(event, row)));
     }
 
+    private record Recorded(DomainEvent event, Row row) {}
+
     /** Events as rows, in one statement (a bulk write's in one batch). */
-    private void recordAll(List<DomainEvent> changes) {
-        List<Row> rows = changes.stream().map(this::row).toList();
+    private void recordAll(List<Recorded> changes) {
+        List<Row> rows = changes.stream().map(Recorded::row).toList();
         insert(rows);
         for (int i = 0; i < rows.size(); i++) {
-            DomainEvent event = changes.get(i);
+            DomainEvent event = changes.get(i).event();
             events.publishEvent(new AuditRecorded(
                     rows.get(i).id(),
                     event.organizationId(),
@@ -122,7 +126,7 @@ class AuditTrail {
                 RequestOrigin.current())));
     }
 
-    private Row row(DomainEvent event) {
+    private Row row(DomainEvent event, RequestOrigin origin) {
         Target target = event.target();
         return new Row(
                 AuditEventIds.of(event.occurredAt()),
@@ -135,7 +139,7 @@ class AuditTrail {
                 target.id(),
                 target.display(),
                 json.writeValueAsString(changesJson(event.changes())),
-                RequestOrigin.current());
+                origin);
     }
 
     private void insert(List<Row> rows) {

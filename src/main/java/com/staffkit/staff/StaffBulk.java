@@ -6,6 +6,7 @@ import com.staffkit.common.error.KnownFailures;
 import com.staffkit.common.events.EventBatch;
 import com.staffkit.common.input.JsonMergePatch;
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.RequestOrigin;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,6 @@ class StaffBulk {
     private final StaffRegistration registration;
     private final StaffProfileChanges changes;
     private final StaffUniqueness uniqueness;
-    private final StaffWrites writes;
     private final StaffReader reader;
     private final JsonMergePatch mergePatch;
     private final EntityManager entityManager;
@@ -39,14 +39,12 @@ class StaffBulk {
             StaffRegistration registration,
             StaffProfileChanges changes,
             StaffUniqueness uniqueness,
-            StaffWrites writes,
             StaffReader reader,
             JsonMergePatch mergePatch,
             EntityManager entityManager) {
         this.registration = registration;
         this.changes = changes;
         this.uniqueness = uniqueness;
-        this.writes = writes;
         this.reader = reader;
         this.mergePatch = mergePatch;
         this.entityManager = entityManager;
@@ -139,11 +137,10 @@ class StaffBulk {
         if (atomic) {
             throwFirstFailure(outcomes);
         }
-        writes.saveAll(accepted.stream().map(StaffRegistration.NewStaff::staff).toList());
-        EventBatch.run(() -> {
-            accepted.forEach(created -> registration.announce(caller, created));
-            return null;
-        });
+        RequestOrigin origin = RequestOrigin.current();
+        registration.writeAll(accepted.stream()
+                .map(created -> new StaffRegistration.Registration(caller, created, origin))
+                .toList());
         Map<Long, StaffResponse> read = readBack
                 ? reader.getAll(
                         caller,

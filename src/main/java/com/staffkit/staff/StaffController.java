@@ -41,7 +41,7 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Staff")
 class StaffController {
 
-    private final StaffRegistration registration;
+    private final GroupedRegistrations registrations;
     private final StaffProfileChanges changes;
     private final StaffReader reader;
     private final StaffStoreAssignments storeAssignments;
@@ -49,13 +49,13 @@ class StaffController {
     private final StaffExport export;
 
     StaffController(
-            StaffRegistration registration,
+            GroupedRegistrations registrations,
             StaffProfileChanges changes,
             StaffReader reader,
             StaffStoreAssignments storeAssignments,
             JsonMergePatch mergePatch,
             StaffExport export) {
-        this.registration = registration;
+        this.registrations = registrations;
         this.changes = changes;
         this.reader = reader;
         this.storeAssignments = storeAssignments;
@@ -150,7 +150,7 @@ class StaffController {
     ResponseEntity<StaffResponse> create(
             @Parameter(hidden = true) @AuthenticationPrincipal Caller caller,
             @Valid @RequestBody CreateStaffRequest request) {
-        StaffResponse created = registration.create(caller, request);
+        StaffResponse created = registrations.create(caller, request);
         URI location = Created.location("/api/v1/staffs/{id}/", created.id());
         return ResponseEntity.created(location).body(created);
     }

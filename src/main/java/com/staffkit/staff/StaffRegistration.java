@@ -2,7 +2,9 @@ package com.staffkit.staff;
 
 import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.events.Actor;
+import com.staffkit.common.events.EventBatch;
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.RequestOrigin;
 import com.staffkit.organization.OrganizationDirectory;
 import com.staffkit.role.Permissions;
 import com.staffkit.role.RoleCatalog;
@@ -67,6 +69,32 @@ class StaffRegistration {
         return created.generatedPassword() == null
                 ? response
                 : response.withGeneratedPassword(created.generatedPassword());
+    }
+
+    /** Every rule of a registration with lookups of its own: a single request's, not yet written. */
+    NewStaff prepare(Caller caller, CreateStaffRequest request) {
+        return prepare(caller, request, DirectoryProfile.NONE, lookups);
+    }
+
+    /** A prepared registration, with who asked for it and the request it came with. */
+    record Registration(Caller caller, NewStaff created, RequestOrigin origin) {}
+
+    /**
+     * Writes prepared registrations in the current transaction: the staff members in one flush, then
+     * each one's events as its own request would have published them (its caller, its request id).
+     * Their login identifiers and remote_ids are checked beforehand ({@link StaffUniqueness}).
+     */
+    void writeAll(List<Registration> registrations) {
+        writes.saveAll(registrations.stream()
+                .map(registration -> registration.created().staff())
+                .toList());
+        EventBatch.run(() -> {
+            registrations.forEach(registration -> RequestOrigin.callAs(registration.origin(), () -> {
+                announce(registration.caller(), registration.created());
+                return null;
+            }));
+            return null;
+        });
     }
 
     /** Lookups that remember their answers across the registrations of one bulk request or import batch. */

@@ -1,0 +1,172 @@
+package com.staffkit.staff;
+
+import com.staffkit.common.error.ConflictException;
+import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.RequestOrigin;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Single registrations (POST) written in groups: each request applies the rules in its own thread,
+ * then waits its turn to write; whoever writes takes every registration waiting by then and writes
+ * them in one transaction (one flush, one audit insert, one notification statement, one commit),
+ * each with its own caller and request id in its events. Nobody waits for a group to fill: one
+ * request alone is a group of one, so only creates that arrive together share a commit, the way a
+ * database shares one log flush between transactions that commit together.
+ *
+ * <p>A taken email, username or remote_id is that request's 409, as its own transaction would have
+ * made it. A group that fails as a whole (a claim that another instance committed in the same
+ * instant, a deadlock) is not anyone's answer: each of its requests registers again on its own.
+ */
+@Service
+class GroupedRegistrations implements MeterBinder {
+
+    /** At most this many registrations share a transaction (a bulk request's size stays the larger batch). */
+    static final int MAX_GROUP = 100;
+
+    private final StaffRegistration registration;
+    private final StaffUniqueness uniqueness;
+    private final StaffReader reader;
+    private final TransactionTemplate transactions;
+    private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writer = new ReentrantLock();
+    private @Nullable DistributionSummary groupSizes;
+
+    GroupedRegistrations(
+            StaffRegistration registration,
+            StaffUniqueness uniqueness,
+            StaffReader reader,
+            TransactionTemplate transactions) {
+        this.registration = registration;
+        this.uniqueness = uniqueness;
+        this.reader = reader;
+        this.transactions = transactions;
+    }
+
+    /** A registration waiting for its group to be written, and what became of it. */
+    private static final class Waiting {
+
+        final StaffRegistration.Registration registration;
+        volatile @Nullable Outcome outcome;
+
+        Waiting(StaffRegistration.Registration registration) {
+            this.registration = registration;
+        }
+
+        boolean done() {
+            return outcome != null;
+        }
+    }
+
+    private sealed interface Outcome {}
+
+    private record Written(long id) implements Outcome {}
+
+    private record Taken(String field) implements Outcome {}
+
+    private record FailedAlone(RuntimeException failure) implements Outcome {}
+
+    private record GroupFailed() implements Outcome {}
+
+    StaffResponse create(Caller caller, CreateStaffRequest request) {
+        StaffRegistration.NewStaff created = registration.prepare(caller, request);
+        Waiting mine = new Waiting(new StaffRegistration.Registration(caller, created, RequestOrigin.current()));
+        waiting.add(mine);
+        while (!mine.done()) {
+            writer.lock();
+            try {
+                if (!mine.done()) {
+                    writeWaiting();
+                }
+            } finally {
+                writer.unlock();
+            }
+        }
+        return switch (mine.outcome) {
+            case Written written -> {
+                StaffResponse response = reader.get(caller, written.id());
+                yield created.generatedPassword() == null
+                        ? response
+                        : response.withGeneratedPassword(created.generatedPassword());
+            }
+            case Taken taken -> throw ConflictException.alreadyInUse(taken.field());
+            case FailedAlone failedAlone -> throw failedAlone.failure();
+            case GroupFailed groupFailed -> registration.create(caller, request);
+        };
+    }
+
+    /** Writes the registrations waiting now (the writer's own among them) as one group. */
+    private void writeWaiting() {
+        List<Waiting> group = new ArrayList<>();
+        Waiting next;
+        while (group.size() < MAX_GROUP && (next = waiting.poll()) != null) {
+            group.add(next);
+        }
+        if (groupSizes != null) {
+            groupSizes.record(group.size());
+        }
+        try {
+            List<Outcome> outcomes = transactions.execute(status -> write(group));
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).outcome = outcomes.get(i);
+            }
+        } catch (RuntimeException failure) {
+            Outcome failed = group.size() == 1 ? new FailedAlone(failure) : new GroupFailed();
+            group.forEach(member -> member.outcome = failed);
+        } finally {
+            // Whatever else went wrong, nobody of the group is left waiting for an answer.
+            group.stream().filter(member -> !member.done()).forEach(member -> member.outcome = new GroupFailed());
+        }
+    }
+
+    private List<Outcome> write(List<Waiting> group) {
+        // Alone, a registration is refused by the constraints as a single write always was; in a
+        // group, one member's taken email must not fail the others.
+        List<@Nullable String> taken = group.size() == 1
+                ? Collections.singletonList(null)
+                : uniqueness.conflicts(group.stream()
+                        .map(member -> {
+                            Staff staff = member.registration.created().staff();
+                            return new StaffUniqueness.Claim(null, staff.organizationId(), staff.profile());
+                        })
+                        .toList());
+        List<StaffRegistration.Registration> accepted = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            if (taken.get(i) == null) {
+                accepted.add(group.get(i).registration);
+            }
+        }
+        registration.writeAll(accepted);
+        List<Outcome> outcomes = new ArrayList<>(group.size());
+        for (int i = 0; i < group.size(); i++) {
+            String field = taken.get(i);
+            outcomes.add(
+                    field == null
+                            ? new Written(
+                                    group.get(i).registration.created().staff().id())
+                            : new Taken(field));
+        }
+        return outcomes;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        groupSizes = DistributionSummary.builder("staffkit.staff.registration.group.size")
+                .description("Single staff creates written together in one transaction")
+                .register(registry);
+        Gauge.builder("staffkit.staff.registration.waiting", waiting, Queue::size)
+                .description("Single staff creates waiting for their group to be written")
+                .register(registry);
+    }
+}
