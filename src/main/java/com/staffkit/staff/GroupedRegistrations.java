@@ -2,6 +2,7 @@ package com.staffkit.staff;
 
 import com.staffkit.common.error.ConflictException;
 import com.staffkit.common.security.Caller;
+import com.staffkit.common.web.BulkheadFilter;
 import com.staffkit.common.web.RequestOrigin;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -83,16 +84,12 @@ class GroupedRegistrations implements MeterBinder {
         StaffRegistration.NewStaff created = registration.prepare(caller, request);
         Waiting mine = new Waiting(new StaffRegistration.Registration(caller, created, RequestOrigin.current()));
         waiting.add(mine);
-        while (!mine.done()) {
-            writer.lock();
-            try {
-                if (!mine.done()) {
-                    writeWaiting();
-                }
-            } finally {
-                writer.unlock();
-            }
-        }
+        // Waiting for a group is not work: the request's lane goes to another request meanwhile,
+        // which is what lets groups grow beyond the number of lanes.
+        BulkheadFilter.awayFromLane(() -> {
+            awaitWritten(mine);
+            return null;
+        });
         return switch (mine.outcome) {
             case Written written -> {
                 StaffResponse response = reader.get(caller, written.id());
@@ -104,6 +101,20 @@ class GroupedRegistrations implements MeterBinder {
             case FailedAlone failedAlone -> throw failedAlone.failure();
             case GroupFailed groupFailed -> registration.create(caller, request);
         };
+    }
+
+    /** Until the registration's group is written: by whoever writes, this thread when its turn comes. */
+    private void awaitWritten(Waiting mine) {
+        while (!mine.done()) {
+            writer.lock();
+            try {
+                if (!mine.done()) {
+                    writeWaiting();
+                }
+            } finally {
+                writer.unlock();
+            }
+        }
     }
 
     /** Writes the registrations waiting now (the writer's own among them) as one group. */

@@ -9,9 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -51,6 +54,25 @@ public class BulkheadFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * Runs work that waits rather than computes (a create waiting for its group to be written)
+     * without holding the request's lane, so that another request can work meanwhile; then takes a
+     * lane again for what is left of the request. The work's outcome is already decided by then, so
+     * a request that cannot get a lane back in time goes on without one instead of failing.
+     */
+    public static <T> T awayFromLane(Supplier<T> work) {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+                || !(attributes.getRequest().getAttribute(LANE) instanceof Lane lane)
+                || !lane.leave()) {
+            return work.get();
+        }
+        try {
+            return work.get();
+        } finally {
+            lane.reenter();
+        }
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return bulkhead.getBulkheadConfig().getMaxConcurrentCalls() == 0
@@ -82,16 +104,26 @@ public class BulkheadFilter extends OncePerRequestFilter {
         }
     }
 
-    /** One permit, given back exactly once by whichever comes first. */
+    /** One permit, given back exactly once by whichever comes first (and held again after {@link #reenter}). */
     private record Lane(Bulkhead bulkhead, AtomicBoolean left) {
 
         Lane(Bulkhead bulkhead) {
             this(bulkhead, new AtomicBoolean());
         }
 
-        void leave() {
+        /** Gives the permit back; false if it was given back already. */
+        boolean leave() {
             if (left.compareAndSet(false, true)) {
                 bulkhead.onComplete();
+                return true;
+            }
+            return false;
+        }
+
+        /** Waits for a permit again (as long as a new request would); without one, goes on laneless. */
+        void reenter() {
+            if (bulkhead.tryAcquirePermission()) {
+                left.set(false);
             }
         }
     }

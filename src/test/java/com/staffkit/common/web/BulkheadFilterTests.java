@@ -20,6 +20,8 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The lanes of {@link BulkheadFilter}, with handlers that hold them as long as a test needs. */
@@ -250,6 +252,42 @@ class BulkheadFilterTests {
         await().until(() -> inChain.get() == 3);
         release.countDown();
         joinAll(requests);
+    }
+
+    @Test
+    void aRequestWaitingAwayFromItsLaneLetsAnotherWorkAndTakesALaneAgainAfterwards() throws Exception {
+        BulkheadFilter filter = filter(1, Duration.ofSeconds(5));
+        CountDownLatch away = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger workingAfterwards = new AtomicInteger(-1);
+        Thread waiting = start(() -> send(filter, (request, response) -> {
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes((HttpServletRequest) request));
+            try {
+                BulkheadFilter.awayFromLane(() -> {
+                    away.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                });
+                workingAfterwards.set(working(filter));
+            } finally {
+                RequestContextHolder.resetRequestAttributes();
+            }
+        }));
+        away.await();
+        assertThat(working(filter)).isZero();
+
+        MockHttpServletResponse other =
+                send(filter, (request, response) -> ((MockHttpServletResponse) response).setStatus(204));
+        assertThat(other.getStatus()).isEqualTo(204);
+
+        release.countDown();
+        waiting.join();
+        assertThat(workingAfterwards.get()).as("the lane taken again").isEqualTo(1);
+        assertThat(working(filter)).isZero();
     }
 
     @Test
