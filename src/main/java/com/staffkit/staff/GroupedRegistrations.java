@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,6 +41,7 @@ class GroupedRegistrations implements MeterBinder {
     private final StaffUniqueness uniqueness;
     private final StaffReader reader;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate readOnly;
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writer = new ReentrantLock();
     private @Nullable DistributionSummary groupSizes;
@@ -53,6 +55,8 @@ class GroupedRegistrations implements MeterBinder {
         this.uniqueness = uniqueness;
         this.reader = reader;
         this.transactions = transactions;
+        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+        this.readOnly.setReadOnly(true);
     }
 
     /** A registration waiting for its group to be written, and what became of it. */
@@ -72,7 +76,8 @@ class GroupedRegistrations implements MeterBinder {
 
     private sealed interface Outcome {}
 
-    private record Written(long id) implements Outcome {}
+    /** Its row as the group's transaction read it back, for the request to answer with. */
+    private record Written(StaffRow row) implements Outcome {}
 
     private record Taken(String field) implements Outcome {}
 
@@ -81,7 +86,10 @@ class GroupedRegistrations implements MeterBinder {
     private record GroupFailed() implements Outcome {}
 
     StaffResponse create(Caller caller, CreateStaffRequest request) {
-        StaffRegistration.NewStaff created = registration.prepare(caller, request);
+        // The rules' lookups (organization, roles, stores) share one read-only transaction; the
+        // password's hash comes after it, holding no connection.
+        StaffRegistration.NewStaff created = registration.withFirstPassword(
+                readOnly.execute(status -> registration.check(caller, request)), request);
         Waiting mine = new Waiting(new StaffRegistration.Registration(caller, created, RequestOrigin.current()));
         waiting.add(mine);
         // Waiting for a group is not work: the request's lane goes to another request meanwhile,
@@ -92,7 +100,7 @@ class GroupedRegistrations implements MeterBinder {
         });
         return switch (mine.outcome) {
             case Written written -> {
-                StaffResponse response = reader.get(caller, written.id());
+                StaffResponse response = reader.asSeenBy(caller, written.row());
                 yield created.generatedPassword() == null
                         ? response
                         : response.withGeneratedPassword(created.generatedPassword());
@@ -159,13 +167,15 @@ class GroupedRegistrations implements MeterBinder {
             }
         }
         registration.writeAll(accepted);
+        Map<Long, StaffRow> rows = reader.rows(
+                accepted.stream().map(written -> written.created().staff().id()).toList());
         List<Outcome> outcomes = new ArrayList<>(group.size());
         for (int i = 0; i < group.size(); i++) {
             String field = taken.get(i);
             outcomes.add(
                     field == null
-                            ? new Written(
-                                    group.get(i).registration.created().staff().id())
+                            ? new Written(rows.get(
+                                    group.get(i).registration.created().staff().id()))
                             : new Taken(field));
         }
         return outcomes;

@@ -65,6 +65,14 @@ class StaffQueries {
                 .list();
     }
 
+    /** Any staff rows by id, whoever may see them: written together, answered to several callers. */
+    List<StaffRow> findAnyByIds(Collection<Long> ids) {
+        return jdbc.sql(SELECT + " where s.id = any(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(StaffColumns::row)
+                .list();
+    }
+
     /** Any staff row by id, whoever may see it: for {@link StaffRowCache}, which checks visibility per read. */
     Optional<StaffRow> findAnyById(long id) {
         return jdbc.sql(SELECT + " where s.id = :id")

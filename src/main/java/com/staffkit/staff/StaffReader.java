@@ -65,6 +65,21 @@ public class StaffReader {
                 .collect(Collectors.toMap(StaffRow::id, mapper::toResponse));
     }
 
+    /** Rows by id as they are now, for whoever may see each: read once for several callers ({@link #asSeenBy}). */
+    Map<Long, StaffRow> rows(Collection<Long> ids) {
+        return ids.isEmpty()
+                ? Map.of()
+                : queries.findAnyByIds(ids).stream().collect(Collectors.toMap(StaffRow::id, row -> row));
+    }
+
+    /** A row read by {@link #rows} as {@link #get} would answer this caller. */
+    StaffResponse asSeenBy(Caller caller, StaffRow row) {
+        if (!Visibility.of(caller).sees(row)) {
+            throw StaffNotFoundException.forId(row.id());
+        }
+        return mapper.toResponse(row);
+    }
+
     /** Whether the caller may read this staff member, by the same rule as {@link #get}. */
     boolean canRead(Caller caller, long id) {
         return queries.findById(id, Visibility.of(caller)).isPresent();

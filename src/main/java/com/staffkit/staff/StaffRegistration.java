@@ -71,9 +71,13 @@ class StaffRegistration {
                 : response.withGeneratedPassword(created.generatedPassword());
     }
 
-    /** Every rule of a registration with lookups of its own: a single request's, not yet written. */
-    NewStaff prepare(Caller caller, CreateStaffRequest request) {
-        return prepare(caller, request, DirectoryProfile.NONE, lookups);
+    /**
+     * Every rule of a registration with lookups of its own, a single request's, but not its first
+     * password ({@link #withFirstPassword}): the rules read the database, the hash need not hold a
+     * connection.
+     */
+    NewStaff check(Caller caller, CreateStaffRequest request) {
+        return check(caller, request, DirectoryProfile.NONE, lookups);
     }
 
     /** A prepared registration, with who asked for it and the request it came with. */
@@ -109,6 +113,11 @@ class StaffRegistration {
      */
     NewStaff prepare(
             Caller caller, CreateStaffRequest request, DirectoryProfile directory, RegistrationLookups lookups) {
+        return withFirstPassword(check(caller, request, directory, lookups), request);
+    }
+
+    private NewStaff check(
+            Caller caller, CreateStaffRequest request, DirectoryProfile directory, RegistrationLookups lookups) {
         long organizationId = request.organization() == null ? caller.organizationId() : request.organization();
         if (!caller.canSee(organizationId) || !lookups.organizationActive(organizationId)) {
             throw InvalidRequestException.forField("organization", "unknown organization " + organizationId);
@@ -141,14 +150,21 @@ class StaffRegistration {
         Staff staff = Staff.create(organizationId, profile, RequestedRoles.ids(roles), now);
         staff.replaceStores(storeIds, profile.allStoresGranted(), now);
         staff.applyDirectory(directory, now);
-        String generatedPassword = null;
+        return new NewStaff(staff, roles, null);
+    }
+
+    /** The checked registration with the hash of its first password, given or generated (if any). */
+    NewStaff withFirstPassword(NewStaff checked, CreateStaffRequest request) {
+        Staff staff = checked.staff();
         if (Boolean.TRUE.equals(request.generatePassword())) {
-            generatedPassword = GeneratedPasswords.next();
+            String generatedPassword = GeneratedPasswords.next();
             staff.setInitialPassword(passwordEncoder.encode(generatedPassword));
-        } else if (request.password() != null) {
+            return new NewStaff(staff, checked.roles(), generatedPassword);
+        }
+        if (request.password() != null) {
             staff.setInitialPassword(passwordEncoder.encode(request.password()));
         }
-        return new NewStaff(staff, roles, generatedPassword);
+        return checked;
     }
 
     /** The events of a written registration: its creation, and the activation email of a pending account. */
