@@ -13,8 +13,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,13 +38,20 @@ class GroupedRegistrations implements MeterBinder {
     /** At most this many registrations share a transaction (a bulk request's size stays the larger batch). */
     static final int MAX_GROUP = 100;
 
+    static final int WRITERS = 2;
+
     private final StaffRegistration registration;
     private final StaffUniqueness uniqueness;
     private final StaffReader reader;
     private final TransactionTemplate transactions;
     private final TransactionTemplate readOnly;
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock writer = new ReentrantLock();
+    /**
+     * Two groups are written at once: while one commits (its WAL flush, its notifications), the
+     * next one is written, and each group's statements run on a connection of their own.
+     */
+    private final Semaphore writers = new Semaphore(WRITERS);
+
     private @Nullable DistributionSummary groupSizes;
 
     GroupedRegistrations(
@@ -63,14 +71,17 @@ class GroupedRegistrations implements MeterBinder {
     private static final class Waiting {
 
         final StaffRegistration.Registration registration;
-        volatile @Nullable Outcome outcome;
+        /** Taken into a group by a writer (this request's thread or another). */
+        volatile boolean claimed;
+
+        final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
 
         Waiting(StaffRegistration.Registration registration) {
             this.registration = registration;
         }
 
-        boolean done() {
-            return outcome != null;
+        void answer(Outcome answer) {
+            outcome.complete(answer);
         }
     }
 
@@ -98,7 +109,7 @@ class GroupedRegistrations implements MeterBinder {
             awaitWritten(mine);
             return null;
         });
-        return switch (mine.outcome) {
+        return switch (mine.outcome.join()) {
             case Written written -> {
                 StaffResponse response = reader.asSeenBy(caller, written.row());
                 yield created.generatedPassword() == null
@@ -111,18 +122,22 @@ class GroupedRegistrations implements MeterBinder {
         };
     }
 
-    /** Until the registration's group is written: by whoever writes, this thread when its turn comes. */
+    /**
+     * Until the registration's group is written: by this thread when a writer's turn comes to it
+     * first, else by the writer that took it into its group.
+     */
     private void awaitWritten(Waiting mine) {
-        while (!mine.done()) {
-            writer.lock();
+        while (!mine.claimed) {
+            writers.acquireUninterruptibly();
             try {
-                if (!mine.done()) {
+                if (!mine.claimed) {
                     writeWaiting();
                 }
             } finally {
-                writer.unlock();
+                writers.release();
             }
         }
+        mine.outcome.join();
     }
 
     /** Writes the registrations waiting now (the writer's own among them) as one group. */
@@ -130,7 +145,11 @@ class GroupedRegistrations implements MeterBinder {
         List<Waiting> group = new ArrayList<>();
         Waiting next;
         while (group.size() < MAX_GROUP && (next = waiting.poll()) != null) {
+            next.claimed = true;
             group.add(next);
+        }
+        if (group.isEmpty()) {
+            return; // another writer took them in the meantime
         }
         if (groupSizes != null) {
             groupSizes.record(group.size());
@@ -138,14 +157,15 @@ class GroupedRegistrations implements MeterBinder {
         try {
             List<Outcome> outcomes = transactions.execute(status -> write(group));
             for (int i = 0; i < group.size(); i++) {
-                group.get(i).outcome = outcomes.get(i);
+                group.get(i).answer(outcomes.get(i));
             }
         } catch (RuntimeException failure) {
             Outcome failed = group.size() == 1 ? new FailedAlone(failure) : new GroupFailed();
-            group.forEach(member -> member.outcome = failed);
+            group.forEach(member -> member.answer(failed));
         } finally {
-            // Whatever else went wrong, nobody of the group is left waiting for an answer.
-            group.stream().filter(member -> !member.done()).forEach(member -> member.outcome = new GroupFailed());
+            // Whatever else went wrong, nobody of the group is left waiting for an answer (a
+            // member answered already keeps its answer).
+            group.forEach(member -> member.answer(new GroupFailed()));
         }
     }
 

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Single creates that arrive while another is being written are written together
  * ({@link GroupedRegistrations}): each still gets its own answer, its own audit event (its caller,
- * its request id) and its own activation email. The tests hold the first create at its login
+ * its request id) and its own activation email. The tests hold every writer at a create waiting for its login
  * identifier's lock (as another transaction claiming the same email would), so that the next
  * creates are waiting when it is released and go out as one group.
  */
@@ -62,10 +62,7 @@ class GroupedRegistrationTests extends IntegrationTest {
 
     @Test
     void createsWaitingTogetherAreWrittenInOneTransactionEachWithItsOwnEventsAndEmail() throws Exception {
-        String firstEmail = uniqueEmail("first");
-        Connection blocker = holdIdentifierLock(firstEmail);
-        CompletableFuture<ApiResponse> first = create(firstEmail, "req-first-" + unique());
-        awaitCreatesBlockedOnIdentifierLocks(1);
+        BusyWriters busy = occupyWriters();
         List<String> emails =
                 IntStream.range(0, 3).mapToObj(i -> uniqueEmail("grouped" + i)).toList();
         List<String> requestIds =
@@ -76,9 +73,9 @@ class GroupedRegistrationTests extends IntegrationTest {
         awaitWaitingRegistrations(3);
         long groupsBefore = groupSizes().count();
 
-        blocker.rollback();
+        busy.release();
 
-        assertThat(first.get().json(201).get("email").asString()).isEqualTo(firstEmail);
+        busy.awaitCreated();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             ApiResponse response = grouped.get(i).get();
@@ -114,11 +111,47 @@ class GroupedRegistrationTests extends IntegrationTest {
     }
 
     @Test
+    void manyClientsCreatingAtOnceEachGetTheirOwnStaffMemberOnce() throws Exception {
+        int clientsAtOnce = 8;
+        int perClient = 25;
+        List<CompletableFuture<List<JsonNode>>> runs = IntStream.range(0, clientsAtOnce)
+                .mapToObj(client -> CompletableFuture.supplyAsync(
+                        () -> IntStream.range(0, perClient)
+                                .mapToObj(n -> api.post("/api/v1/staffs/")
+                                        .token(admin.token())
+                                        .json(Map.of(
+                                                "first_name", "Many",
+                                                "last_name", "Client " + client,
+                                                "email",
+                                                        "many-" + client + "-" + n + "-" + unique() + "@staffkit.test"))
+                                        .send()
+                                        .json(201))
+                                .toList(),
+                        clients))
+                .toList();
+        List<JsonNode> created = new ArrayList<>();
+        for (CompletableFuture<List<JsonNode>> run : runs) {
+            created.addAll(run.get());
+        }
+
+        assertThat(created).hasSize(clientsAtOnce * perClient);
+        assertThat(created.stream().map(staff -> staff.get("id").asLong()).distinct())
+                .hasSize(clientsAtOnce * perClient);
+        assertThat(jdbc.sql("select count(*) from staff where organization_id = :o and last_name like 'Client %'")
+                        .param("o", organization)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(clientsAtOnce * perClient);
+        assertThat(jdbc.sql("""
+                        select count(*) from audit_events e join staff s on s.id = e.target_id
+                        where e.type = 'staff.created' and s.organization_id = :o and s.last_name like 'Client %'
+                        """).param("o", organization).query(Long.class).single())
+                .isEqualTo(clientsAtOnce * perClient);
+    }
+
+    @Test
     void anEmailTakenWithinTheGroupIsThatRequestsConflict() throws Exception {
-        String firstEmail = uniqueEmail("first");
-        Connection blocker = holdIdentifierLock(firstEmail);
-        CompletableFuture<ApiResponse> first = create(firstEmail, "req-" + unique());
-        awaitCreatesBlockedOnIdentifierLocks(1);
+        BusyWriters busy = occupyWriters();
         String shared = uniqueEmail("shared");
         CompletableFuture<ApiResponse> earlier = create(shared, "req-" + unique());
         awaitWaitingRegistrations(1);
@@ -127,9 +160,9 @@ class GroupedRegistrationTests extends IntegrationTest {
         CompletableFuture<ApiResponse> other = create(otherEmail, "req-" + unique());
         awaitWaitingRegistrations(3);
 
-        blocker.rollback();
+        busy.release();
 
-        first.get().json(201);
+        busy.awaitCreated();
         assertThat(earlier.get().json(201).get("email").asString()).isEqualTo(shared);
         JsonNode conflict = later.get().json(409);
         assertThat(conflict.get("errors").get(0).get("field").asString()).isEqualTo("email");
@@ -155,11 +188,8 @@ class GroupedRegistrationTests extends IntegrationTest {
                         List.of("worker")))
                 .get("id")
                 .asLong();
-        String firstEmail = uniqueEmail("first");
-        Connection blocker = holdIdentifierLock(firstEmail);
-        CompletableFuture<ApiResponse> first = create(firstEmail, "req-" + unique());
-        awaitCreatesBlockedOnIdentifierLocks(1);
-        Connection elsewhere = holdIdentifierLock(claimedElsewhere);
+        BusyWriters busy = occupyWriters();
+        Connection elsewhere = holdIdentifierLocks(List.of(claimedElsewhere));
         try (Statement statement = elsewhere.createStatement()) {
             statement.execute("insert into login_identifiers (identifier, kind, staff_id) values ('"
                     + claimedElsewhere.toLowerCase(Locale.ROOT) + "', 'email', " + holder + ")");
@@ -168,8 +198,8 @@ class GroupedRegistrationTests extends IntegrationTest {
         String fineEmail = uniqueEmail("fine");
         CompletableFuture<ApiResponse> fine = create(fineEmail, "req-" + unique());
         awaitWaitingRegistrations(2);
-        blocker.rollback();
-        first.get().json(201);
+        busy.release();
+        busy.awaitCreated();
         awaitCreatesBlockedOnIdentifierLocks(1);
 
         elsewhere.commit();
@@ -186,6 +216,34 @@ class GroupedRegistrationTests extends IntegrationTest {
                 .isEqualTo(1);
     }
 
+    /** Every writer of groups held at a create waiting for its email's lock, until released. */
+    private record BusyWriters(Connection locks, List<CompletableFuture<ApiResponse>> creates) {
+
+        void release() throws SQLException {
+            locks.rollback();
+        }
+
+        void awaitCreated() throws Exception {
+            for (CompletableFuture<ApiResponse> create : creates) {
+                create.get().json(201);
+            }
+        }
+    }
+
+    private BusyWriters occupyWriters() throws SQLException {
+        List<String> emails = IntStream.range(0, GroupedRegistrations.WRITERS)
+                .mapToObj(i -> uniqueEmail("writer" + i))
+                .toList();
+        Connection locks = holdIdentifierLocks(emails);
+        List<CompletableFuture<ApiResponse>> creates = new ArrayList<>();
+        for (String email : emails) {
+            // One after the other: two sent together would be one group.
+            creates.add(create(email, "req-writer-" + unique()));
+            awaitCreatesBlockedOnIdentifierLocks(creates.size());
+        }
+        return new BusyWriters(locks, creates);
+    }
+
     private CompletableFuture<ApiResponse> create(String email, String requestId) {
         return CompletableFuture.supplyAsync(
                 () -> api.post("/api/v1/staffs/")
@@ -196,15 +254,17 @@ class GroupedRegistrationTests extends IntegrationTest {
                 clients);
     }
 
-    /** An open transaction holding the lock that any claim of this login identifier takes first. */
-    private Connection holdIdentifierLock(String identifier) throws SQLException {
+    /** An open transaction holding the locks that any claim of these login identifiers takes first. */
+    private Connection holdIdentifierLocks(List<String> identifiers) throws SQLException {
         TestDatabase.Connection database = TestDatabase.connection();
         Connection connection = DriverManager.getConnection(database.url(), database.username(), database.password());
         held.add(connection);
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("select pg_advisory_xact_lock(" + IDENTIFIER_LOCKS + ", hashtext('"
-                    + identifier.toLowerCase(Locale.ROOT) + "'))");
+            for (String identifier : identifiers) {
+                statement.execute("select pg_advisory_xact_lock(" + IDENTIFIER_LOCKS + ", hashtext('"
+                        + identifier.toLowerCase(Locale.ROOT) + "'))");
+            }
         }
         return connection;
     }
