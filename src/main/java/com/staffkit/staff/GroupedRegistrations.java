@@ -44,7 +44,6 @@ class GroupedRegistrations implements MeterBinder {
     private final StaffUniqueness uniqueness;
     private final StaffReader reader;
     private final TransactionTemplate transactions;
-    private final TransactionTemplate readOnly;
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     /**
      * Two groups are written at once: while one commits (its WAL flush, its notifications), the
@@ -63,8 +62,6 @@ class GroupedRegistrations implements MeterBinder {
         this.uniqueness = uniqueness;
         this.reader = reader;
         this.transactions = transactions;
-        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
-        this.readOnly.setReadOnly(true);
     }
 
     /** A registration waiting for its group to be written, and what became of it. */
@@ -97,10 +94,8 @@ class GroupedRegistrations implements MeterBinder {
     private record GroupFailed() implements Outcome {}
 
     StaffResponse create(Caller caller, CreateStaffRequest request) {
-        // The rules' lookups (organization, roles, stores) share one read-only transaction; the
-        // password's hash comes after it, holding no connection.
-        StaffRegistration.NewStaff created = registration.withFirstPassword(
-                readOnly.execute(status -> registration.check(caller, request)), request);
+        StaffRegistration.NewStaff created =
+                registration.withFirstPassword(registration.check(caller, request), request);
         Waiting mine = new Waiting(new StaffRegistration.Registration(caller, created, RequestOrigin.current()));
         waiting.add(mine);
         // Waiting for a group is not work: the request's lane goes to another request meanwhile,

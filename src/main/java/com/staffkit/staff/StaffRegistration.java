@@ -29,6 +29,7 @@ class StaffRegistration {
     private final StaffWrites writes;
     private final StaffReader reader;
     private final RegistrationLookups lookups;
+    private final RegistrationLookups cachedLookups;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -39,12 +40,14 @@ class StaffRegistration {
             RoleCatalog roleCatalog,
             OrganizationDirectory organizations,
             StaffStores stores,
+            RegistrationLookupCache lookupCache,
             PasswordEncoder passwordEncoder,
             ApplicationEventPublisher events,
             Clock clock) {
         this.writes = writes;
         this.reader = reader;
         this.lookups = RegistrationLookups.direct(organizations, roleCatalog, stores);
+        this.cachedLookups = lookups.cachedIn(lookupCache);
         this.passwordEncoder = passwordEncoder;
         this.events = events;
         this.clock = clock;
@@ -72,12 +75,12 @@ class StaffRegistration {
     }
 
     /**
-     * Every rule of a registration with lookups of its own, a single request's, but not its first
-     * password ({@link #withFirstPassword}): the rules read the database, the hash need not hold a
-     * connection.
+     * Every rule of a single request's registration, with its organization and roles looked up in
+     * memory ({@link RegistrationLookupCache}), but not its first password ({@link
+     * #withFirstPassword}): what the rules read, the hash need not wait for.
      */
     NewStaff check(Caller caller, CreateStaffRequest request) {
-        return check(caller, request, DirectoryProfile.NONE, lookups);
+        return check(caller, request, DirectoryProfile.NONE, cachedLookups);
     }
 
     /** A prepared registration, with who asked for it and the request it came with. */

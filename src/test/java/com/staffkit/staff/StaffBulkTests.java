@@ -233,8 +233,9 @@ class StaffBulkTests extends IntegrationTest {
         void aBulkCreateIsTheSameFewStatementsWhateverItsSize() {
             post("", List.of(person("warm"))).json(200);
 
-            int few = statementsToCreate(5);
-            int many = statementsToCreate(80);
+            // The fewer of two tries: the background jobs' statements (a poll, a retention run) count too.
+            int few = Math.min(statementsToCreate(5), statementsToCreate(5));
+            int many = Math.min(statementsToCreate(80), statementsToCreate(80));
 
             // Only the ids are taken in blocks: one more statement per fifty new staff members.
             assertThat(many).isBetween(few, few + 2);
