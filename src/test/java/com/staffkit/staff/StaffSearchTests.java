@@ -105,6 +105,56 @@ class StaffSearchTests extends IntegrationTest {
         assertThat(last.get("results").get(0).get("id").asLong()).isEqualTo(start + 4 * CHUNK + 301);
     }
 
+    /**
+     * A chunk's matches are read up to what the capped count lacks, in table order; where that read
+     * stops at the cap, the chunk's first ids still come in id order. Rewritten rows move to the end
+     * of their chunk's table, so table order is not id order here.
+     */
+    @Test
+    void aChunkReadStoppedByTheCapStillGivesItsFirstIdsInIdOrder() {
+        long organization = newOrganization("Capped Order");
+        String token = "caporder" + unique().replace("-", "");
+        long start = freeChunks(2 * CHUNK);
+        for (long id : new long[] {start + 1, start + 2, start + 3, start + 4, start + 5, start + CHUNK + 1}) {
+            insertStaff(id, organization, token, (int) (id - start), true, true);
+        }
+        jdbc.sql("update staff set first_name = 'Rewritten' where id in (:first, :second)")
+                .param("first", start + 1)
+                .param("second", start + 2)
+                .update();
+        List<Long> expected = matchingIds(organization, token, "is_active");
+        assertThat(expected).hasSize(6);
+
+        for (int cap = 1; cap <= expected.size() + 1; cap++) {
+            for (int offset = 0; offset <= 4; offset++) {
+                for (int limit = 1; limit <= 3; limit++) {
+                    SearchPage page = searchPage(organization, token, offset, limit, cap);
+                    String call = "cap " + cap + ", offset " + offset + ", limit " + limit;
+                    assertThat(page.total()).as(call).isEqualTo(Math.min(cap, expected.size()));
+                    assertThat(page.ids())
+                            .as(call)
+                            .containsExactlyElementsOf(expected.subList(
+                                    Math.min(offset, expected.size()), Math.min(offset + limit, expected.size())));
+                }
+            }
+        }
+    }
+
+    private record SearchPage(List<Long> ids, int total) {}
+
+    private SearchPage searchPage(long organization, String token, int offset, int limit, int cap) {
+        return jdbc.sql("select ids, total from staff_search_page(array[:organization]::bigint[], :pattern, true, null,"
+                        + " :offset, :limit, :cap)")
+                .param("organization", organization)
+                .param("pattern", "%" + token + "%")
+                .param("offset", offset)
+                .param("limit", limit)
+                .param("cap", cap)
+                .query((rs, row) ->
+                        new SearchPage(List.of((Long[]) rs.getArray("ids").getArray()), rs.getInt("total")))
+                .single();
+    }
+
     @Test
     void theCopyFollowsCreationRenamingDeactivationAndOtherOrganizations() {
         long organization = newOrganization("Search Follows");
