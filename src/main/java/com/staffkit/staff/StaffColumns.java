@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +41,12 @@ final class StaffColumns {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .build();
 
+    // Readers bound to their types once: readValue(String, Class) looks the deserializer up again
+    // for each of a page's rows.
+    private static final ObjectReader STORES = JSON.readerFor(StaffResponse.StoreSummary[].class);
+    private static final ObjectReader STORE = JSON.readerFor(StaffResponse.StoreSummary.class);
+    private static final ObjectReader TEAMS = JSON.readerFor(StaffResponse.TeamSummary[].class);
+
     private StaffColumns() {}
 
     static StaffRow row(ResultSet rs, int rowNum) throws SQLException {
@@ -63,9 +70,7 @@ final class StaffColumns {
                 roles,
                 teams(rs.getString("teams")),
                 stores(rs.getString("retail_stores")),
-                rs.getString("current_store") == null
-                        ? null
-                        : JSON.readValue(rs.getString("current_store"), StaffResponse.StoreSummary.class),
+                currentStore(rs.getString("current_store")),
                 rs.getBoolean("is_active"),
                 rs.getBoolean("has_activated"),
                 rs.getBoolean("sees_all_stores"),
@@ -76,11 +81,15 @@ final class StaffColumns {
     }
 
     private static List<StaffResponse.TeamSummary> teams(String json) {
-        return json == null ? List.of() : List.of(JSON.readValue(json, StaffResponse.TeamSummary[].class));
+        return json == null ? List.of() : List.of(TEAMS.<StaffResponse.TeamSummary[]>readValue(json));
     }
 
     private static List<StaffResponse.StoreSummary> stores(String json) {
-        return json == null ? List.of() : List.of(JSON.readValue(json, StaffResponse.StoreSummary[].class));
+        return json == null ? List.of() : List.of(STORES.<StaffResponse.StoreSummary[]>readValue(json));
+    }
+
+    private static StaffResponse.StoreSummary currentStore(String json) {
+        return json == null ? null : STORE.readValue(json);
     }
 
     private static Instant instant(Timestamp timestamp) {
