@@ -28,7 +28,7 @@ class StaffQueries {
     static final int SEARCH_COUNT_CAP = 1000;
 
     /**
-     * A page of a plain search and its capped count from {@code staff_search_page()} (V15, V41), which reads
+     * A page of a plain search and its capped count from {@code staff_search_page()} (V15, V40), which reads
      * the search's chunks of staff one after the other and stops once it has both. An empty page still
      * yields one row, without staff, for the count. The rows' organizations are checked again on
      * {@code staff} itself: a copy out of step (triggers disabled for a bulk fix) loses rows, never
