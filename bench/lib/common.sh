@@ -151,7 +151,8 @@ start_pg() {
   touch "$PG_LOG" && chown "$(pg_os_user)" "$PG_LOG"
   # The socket directory is given on start too, so a moved checkout (or BENCH_HOME) keeps working.
   mkdir -p "$PG_SOCKET_DIR" && chown "$(pg_os_user)" "$PG_SOCKET_DIR"
-  as_pg "$PG_DIR/bin/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 -o "-k $PG_SOCKET_DIR" start >/dev/null ||
+  # The port too: BENCH_PG_PORT decides it on every start, whatever initdb wrote into the data directory.
+  as_pg "$PG_DIR/bin/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 -o "-p $BENCH_PG_PORT -k $PG_SOCKET_DIR" start >/dev/null ||
     die "PostgreSQL did not start; see $PG_LOG"
 }
 
