@@ -169,11 +169,8 @@ class GroupedRegistrations implements MeterBinder {
         // group, one member's taken email must not fail the others.
         List<@Nullable String> taken = group.size() == 1
                 ? Collections.singletonList(null)
-                : uniqueness.conflicts(group.stream()
-                        .map(member -> {
-                            Staff staff = member.registration.created().staff();
-                            return new StaffUniqueness.Claim(null, staff.organizationId(), staff.profile());
-                        })
+                : uniqueness.conflictsOfNew(group.stream()
+                        .map(member -> member.registration.created().staff())
                         .toList());
         List<StaffRegistration.Registration> accepted = new ArrayList<>();
         for (int i = 0; i < group.size(); i++) {

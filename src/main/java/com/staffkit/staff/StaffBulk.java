@@ -119,10 +119,8 @@ class StaffBulk {
                 outcomes[i] = Outcome.failed(item.index(), problemOf(failure));
             }
         }
-        List<@Nullable String> taken = uniqueness.conflicts(prepared.stream()
-                .map(created -> new StaffUniqueness.Claim(
-                        null, created.staff().organizationId(), created.staff().profile()))
-                .toList());
+        List<@Nullable String> taken = uniqueness.conflictsOfNew(
+                prepared.stream().map(StaffRegistration.NewStaff::staff).toList());
         List<StaffRegistration.NewStaff> accepted = new ArrayList<>();
         List<Integer> acceptedPositions = new ArrayList<>();
         for (int p = 0; p < prepared.size(); p++) {

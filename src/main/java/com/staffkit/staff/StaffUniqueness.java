@@ -62,6 +62,13 @@ class StaffUniqueness {
                 .toList();
     }
 
+    /** For each new staff member not yet written, by position, the field it cannot take or null. */
+    List<@Nullable String> conflictsOfNew(List<Staff> staff) {
+        return conflicts(staff.stream()
+                .map(member -> new Claim(null, member.organizationId(), member.profile()))
+                .toList());
+    }
+
     /** Refuses one staff member's claim (409 naming the field) before it is written. */
     void require(Claim claim) {
         String field = conflicts(List.of(claim)).getFirst();
