@@ -63,20 +63,11 @@ class AccountTokens {
     }
 
     /**
-     * As {@link #issue} for many accounts at once (a bulk write's pending accounts): two statements
-     * and a batch whatever their number; the secrets in the accounts' order.
+     * The first tokens of accounts created in the current transaction (a registration, a bulk write's
+     * pending accounts): no earlier token can exist to invalidate, so one batch of inserts whatever
+     * their number; the secrets in the accounts' order.
      */
-    List<String> issueAll(String purpose, List<AccountSummary> accounts, Instant now, Instant expiresAt) {
-        jdbc.sql("""
-                        update account_tokens set invalidated_at = :now
-                        where staff_id = any(:staffIds) and purpose = :purpose and used_at is null and invalidated_at is null
-                        """)
-                .param("now", Timestamp.from(now))
-                .param(
-                        "staffIds",
-                        accounts.stream().map(AccountSummary::staffId).toArray(Long[]::new))
-                .param("purpose", purpose)
-                .update();
+    List<String> issueFirst(String purpose, List<AccountSummary> accounts, Instant now, Instant expiresAt) {
         List<String> secrets = new ArrayList<>(accounts.size());
         SqlParameterSource[] rows = new SqlParameterSource[accounts.size()];
         for (int i = 0; i < rows.length; i++) {

@@ -73,7 +73,7 @@ class ActivationService {
     @EventListener
     void onActivationRequested(ActivationRequested event) {
         if (!EventBatch.collect(this, event.account(), this::sendAll)) {
-            send(event.account());
+            sendAll(List.of(event.account()));
         }
     }
 
@@ -130,6 +130,7 @@ class ActivationService {
         return found;
     }
 
+    /** A new link for an existing account: its earlier activation links stop working. */
     private void send(AccountSummary account) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.tokenTtl());
@@ -138,11 +139,11 @@ class ActivationService {
         mailer.enqueue(activationEmail(account, organizations.name(account.organizationId()), secret, expiresAt));
     }
 
-    /** A bulk write's activation emails: their tokens and emails written in sets. */
+    /** The activation emails of accounts registered together (grouped creates, a bulk write): tokens and emails written in sets. */
     private void sendAll(List<AccountSummary> accounts) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.tokenTtl());
-        List<String> secrets = tokens.issueAll(AccountTokens.ACTIVATION, accounts, now, expiresAt);
+        List<String> secrets = tokens.issueFirst(AccountTokens.ACTIVATION, accounts, now, expiresAt);
         Map<Long, String> organizationNames = new HashMap<>();
         List<EmailMessage> emails = new ArrayList<>(accounts.size());
         for (int i = 0; i < accounts.size(); i++) {
