@@ -35,9 +35,6 @@ class OutboxSender {
     private record Due(
             long id, String recipient, String subject, String text, String html, String link, int attempts) {}
 
-    /** A bulk invite of thousands drains in one pass instead of a batch per poll interval. */
-    static final int MAX_PER_PASS = 1000;
-
     /** Emails claimed by one statement: ten sends that each hit the SMTP timeouts stay within {@link #CLAIM_HELD}. */
     static final int CLAIM_BATCH = 10;
 
@@ -74,7 +71,9 @@ class OutboxSender {
     }
 
     /**
-     * One pass: due emails until none is left (at most {@value #MAX_PER_PASS}). They are claimed
+     * One pass: due emails until none is left, however many keep coming (a bulk invite of thousands,
+     * or creates arriving faster than one batch per poll interval, drain without waiting for the
+     * next poll; each scheduled task runs on a virtual thread of its own). They are claimed
      * {@value #CLAIM_BATCH} at a time in one statement; a failed send is scheduled for a retry on
      * its own, and the batch's delivered emails are marked sent together in one statement, so a
      * failure never un-sends an email another one already delivered, and a busy outbox costs the
@@ -84,7 +83,7 @@ class OutboxSender {
      */
     int deliverDue() {
         int delivered = 0;
-        for (int claimed = 0; claimed < MAX_PER_PASS; ) {
+        while (true) {
             List<Due> batch = claim();
             List<Long> sent = new ArrayList<>(batch.size());
             for (Due email : batch) {
@@ -94,12 +93,12 @@ class OutboxSender {
             }
             markSent(sent);
             delivered += sent.size();
-            claimed += batch.size();
-            if (batch.size() < CLAIM_BATCH) {
-                break;
+            // A batch that all failed ends the pass too: the mail server is likely down, and the
+            // next poll tries again rather than this one failing through the whole queue.
+            if (batch.size() < CLAIM_BATCH || sent.isEmpty()) {
+                return delivered;
             }
         }
-        return delivered;
     }
 
     /**
