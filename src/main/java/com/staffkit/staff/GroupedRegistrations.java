@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database shares one log flush between transactions that commit together.
  *
  * <p>A taken email, username or remote_id is that request's 409, as its own transaction would have
- * made it. A group that fails as a whole (a claim that another instance committed in the same
- * instant, a deadlock) is not anyone's answer: each of its requests registers again on its own.
+ * made it. A group that fails as a whole (a claim that another instance, or the group before
+ * it still committing, took in the same instant; a deadlock) is not anyone's answer: each of its requests registers again on its own.
  */
 @Service
 class GroupedRegistrations implements MeterBinder {
@@ -38,17 +38,19 @@ class GroupedRegistrations implements MeterBinder {
     /** At most this many registrations share a transaction (a bulk request's size stays the larger batch). */
     static final int MAX_GROUP = 100;
 
-    static final int WRITERS = 2;
+    /**
+     * One group is written at a time, and its writer gives up the turn once the group's statements
+     * have run, before the commit: the next group is written while this one's commit (its WAL
+     * flush) completes. Two groups written at once each came out half the size and cost PostgreSQL
+     * more per create than one group twice the size (docs/performance.md, thirteenth round).
+     */
+    static final int WRITERS = 1;
 
     private final StaffRegistration registration;
     private final StaffUniqueness uniqueness;
     private final StaffReader reader;
     private final TransactionTemplate transactions;
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-    /**
-     * Two groups are written at once: while one commits (its WAL flush, its notifications), the
-     * next one is written, and each group's statements run on a connection of their own.
-     */
     private final Semaphore writers = new Semaphore(WRITERS);
 
     private @Nullable DistributionSummary groupSizes;
@@ -124,19 +126,33 @@ class GroupedRegistrations implements MeterBinder {
     private void awaitWritten(Waiting mine) {
         while (!mine.claimed) {
             writers.acquireUninterruptibly();
+            Turn turn = new Turn();
             try {
                 if (!mine.claimed) {
-                    writeWaiting();
+                    writeWaiting(turn);
                 }
             } finally {
-                writers.release();
+                turn.giveBack();
             }
         }
         mine.outcome.join();
     }
 
+    /** A writer's turn, given back once: before its group's commit, or however its writing ended. */
+    private final class Turn {
+
+        private boolean held = true; // only the writer's thread gives it back
+
+        void giveBack() {
+            if (held) {
+                held = false;
+                writers.release();
+            }
+        }
+    }
+
     /** Writes the registrations waiting now (the writer's own among them) as one group. */
-    private void writeWaiting() {
+    private void writeWaiting(Turn turn) {
         List<Waiting> group = new ArrayList<>();
         Waiting next;
         while (group.size() < MAX_GROUP && (next = waiting.poll()) != null) {
@@ -150,7 +166,11 @@ class GroupedRegistrations implements MeterBinder {
             groupSizes.record(group.size());
         }
         try {
-            List<Outcome> outcomes = transactions.execute(status -> write(group));
+            List<Outcome> outcomes = transactions.execute(status -> {
+                List<Outcome> written = write(group);
+                turn.giveBack(); // the next group is written while this one commits
+                return written;
+            });
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).answer(outcomes.get(i));
             }
