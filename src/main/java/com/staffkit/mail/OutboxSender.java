@@ -40,6 +40,12 @@ class OutboxSender {
 
     static final Duration CLAIM_HELD = Duration.ofMinutes(10);
 
+    /**
+     * How long one pass may keep draining: the scheduled jobs share one scheduler thread (fixed-delay
+     * tasks run on it), so an outbox that never empties must still let the others run.
+     */
+    static final Duration PASS_BUDGET = Duration.ofSeconds(10);
+
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final MailProperties properties;
@@ -71,31 +77,35 @@ class OutboxSender {
     }
 
     /**
-     * One pass: due emails until none is left, however many keep coming (a bulk invite of thousands,
-     * or creates arriving faster than one batch per poll interval, drain without waiting for the
-     * next poll; each scheduled task runs on a virtual thread of its own). They are claimed
-     * {@value #CLAIM_BATCH} at a time in one statement; a failed send is scheduled for a retry on
-     * its own, and the batch's delivered emails are marked sent together in one statement, so a
-     * failure never un-sends an email another one already delivered, and a busy outbox costs the
-     * database two statements per batch rather than one per email. (An instance that stops between
-     * a send and that mark sends the batch's emails again once their claim lapses: delivery is at
-     * least once, as it always was.) Returns how many were sent.
+     * One pass: due emails until none is left or {@link #PASS_BUDGET} is spent (a bulk invite of
+     * thousands, or creates arriving faster than one batch per poll interval, drain without waiting
+     * for the next poll). They are claimed {@value #CLAIM_BATCH} at a time in one statement; a
+     * failed send is scheduled for a retry on its own, and the batch's delivered emails are marked
+     * sent together in one statement, whatever ended the batch, so a failure never un-sends an email
+     * another one already delivered, and a busy outbox costs the database two statements per batch
+     * rather than one per email. (An instance that stops between a send and that mark sends the
+     * batch's emails again once their claim lapses: delivery is at least once, as it always was.)
+     * Returns how many were sent.
      */
     int deliverDue() {
+        Instant deadline = clock.instant().plus(PASS_BUDGET);
         int delivered = 0;
         while (true) {
             List<Due> batch = claim();
             List<Long> sent = new ArrayList<>(batch.size());
-            for (Due email : batch) {
-                if (deliver(email)) {
-                    sent.add(email.id());
+            try {
+                for (Due email : batch) {
+                    if (deliver(email)) {
+                        sent.add(email.id());
+                    }
                 }
+            } finally {
+                markSent(sent);
             }
-            markSent(sent);
             delivered += sent.size();
             // A batch that all failed ends the pass too: the mail server is likely down, and the
             // next poll tries again rather than this one failing through the whole queue.
-            if (batch.size() < CLAIM_BATCH || sent.isEmpty()) {
+            if (batch.size() < CLAIM_BATCH || sent.isEmpty() || clock.instant().isAfter(deadline)) {
                 return delivered;
             }
         }

@@ -46,12 +46,20 @@ class GroupedRegistrations implements MeterBinder {
      */
     static final int WRITERS = 1;
 
+    /**
+     * Groups written or committing at once: one committing while the next is written. A stalled
+     * commit (a slow disk) holds up the writing of the group after next rather than piling
+     * committing groups onto the connection pool.
+     */
+    static final int IN_FLIGHT = 2;
+
     private final StaffRegistration registration;
     private final StaffUniqueness uniqueness;
     private final StaffReader reader;
     private final TransactionTemplate transactions;
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private final Semaphore writers = new Semaphore(WRITERS);
+    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
 
     private @Nullable DistributionSummary groupSizes;
 
@@ -125,14 +133,19 @@ class GroupedRegistrations implements MeterBinder {
      */
     private void awaitWritten(Waiting mine) {
         while (!mine.claimed) {
-            writers.acquireUninterruptibly();
-            Turn turn = new Turn();
+            inFlight.acquireUninterruptibly(); // always before the turn: one order, no deadlock
             try {
-                if (!mine.claimed) {
-                    writeWaiting(turn);
+                writers.acquireUninterruptibly();
+                Turn turn = new Turn();
+                try {
+                    if (!mine.claimed) {
+                        writeWaiting(turn);
+                    }
+                } finally {
+                    turn.giveBack();
                 }
             } finally {
-                turn.giveBack();
+                inFlight.release();
             }
         }
         mine.outcome.join();
