@@ -139,7 +139,10 @@ class ActivationService {
         mailer.enqueue(activationEmail(account, organizations.name(account.organizationId()), secret, expiresAt));
     }
 
-    /** The activation emails of accounts registered together (grouped creates, a bulk write): tokens and emails written in sets. */
+    /**
+     * The activation emails of newly registered accounts (one, a group of creates, a bulk write):
+     * their first tokens and their emails written in sets.
+     */
     private void sendAll(List<AccountSummary> accounts) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.tokenTtl());

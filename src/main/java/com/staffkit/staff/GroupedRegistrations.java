@@ -29,8 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database shares one log flush between transactions that commit together.
  *
  * <p>A taken email, username or remote_id is that request's 409, as its own transaction would have
- * made it. A group that fails as a whole (a claim that another instance, or the group before
- * it still committing, took in the same instant; a deadlock) is not anyone's answer: each of its requests registers again on its own.
+ * made it. A group that fails as a whole (a claim that another instance, or the group before it
+ * still committing, took in the same instant; a deadlock) is not anyone's answer: each of its
+ * requests registers again on its own.
  */
 @Service
 class GroupedRegistrations implements MeterBinder {
