@@ -28,14 +28,14 @@ class StaffQueries {
     static final int SEARCH_COUNT_CAP = 1000;
 
     /**
-     * A page of a plain search and its capped count from {@code staff_search_page()} (V15, V40), which reads
+     * The ids of a page of a plain search and its capped count from {@code staff_search_page()} (V15, V40), which reads
      * the search's chunks of staff one after the other and stops once it has both. An empty page still
      * yields one row, without staff, for the count. The rows' organizations are checked again on
      * {@code staff} itself: a copy out of step (triggers disabled for a bulk fix) loses rows, never
      * shows another tenant's.
      */
-    private static final String SEARCH_PAGE = StaffColumns.SELECT_LIST + """
-            , page.total as total_count
+    private static final String SEARCH_PAGE = """
+            select s.id, page.total as total_count
             from staff_search_page(case when :organizationsAll then null else cast(:organizations as bigint[]) end,
                                    lower(:search), :isActive, :hasActivated, :offset, :limit, :cap) page
             left join staff s on s.id = any(page.ids)
@@ -65,7 +65,7 @@ class StaffQueries {
                 .list();
     }
 
-    /** Any staff rows by id, whoever may see them: written together, answered to several callers. */
+    /** Any staff rows by id, whoever may see them (written together, answered to several callers; a page's rows). */
     List<StaffRow> findAnyByIds(Collection<Long> ids) {
         return jdbc.sql(SELECT + " where s.id = any(:ids)")
                 .param("ids", ids.toArray(Long[]::new))
@@ -144,22 +144,20 @@ class StaffQueries {
     }
 
     /**
-     * A page of a store's or a team's staff with the number of all matches, in one statement: their
-     * few hundred candidates are read once, and the window count is taken before the limit while the
-     * columns' sub-selects run for the page's rows only. A search's count stops at its cap, as
-     * {@link #count} does.
+     * The ids of a page of a store's or a team's staff with the number of all matches, in one
+     * statement: their few hundred candidates are read once, the window count taken before the limit.
+     * A search's count stops at its cap, as {@link #count} does.
      */
     CountedPage listCounted(Visibility visibility, StaffFilter filter, int limit, long offset) {
         SqlWhere where = pageWhere(visibility, filter, limit, offset);
-        CountedPage page = jdbc.sql(
-                        pageSql(StaffColumns.SELECT_LIST + ", count(*) over () as total_count", where, filter))
+        CountedPage page = jdbc.sql(pageSql("select s.id, count(*) over () as total_count", where, filter))
                 .params(where.params())
                 .query(StaffQueries::countedPage);
-        return filter.searching() ? new CountedPage(page.rows(), Math.min(page.total(), SEARCH_COUNT_CAP)) : page;
+        return filter.searching() ? new CountedPage(page.ids(), Math.min(page.total(), SEARCH_COUNT_CAP)) : page;
     }
 
     /**
-     * A page of a {@linkplain StaffFilter#isPlainSearch() plain search} with its count capped at
+     * The ids of a page of a {@linkplain StaffFilter#isPlainSearch() plain search} with its count capped at
      * {@value #SEARCH_COUNT_CAP}, in one statement; empty when the search is not plain, the caller is
      * narrowed to some stores (rows then depend on stores too) or the page starts at the cap or beyond
      * (such pages are empty anyway, and the general query answers them).
@@ -194,21 +192,25 @@ class StaffQueries {
         return value == null ? new SqlParameterValue(sqlType, null) : value;
     }
 
-    /** The rows of a page that carries its count in every row; a row without staff carries only the count. */
+    /** The ids of a page that carries its count in every row; a row without staff carries only the count. */
     private static CountedPage countedPage(ResultSet rs) throws SQLException {
-        List<StaffRow> rows = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         long total = 0;
         while (rs.next()) {
             total = rs.getLong("total_count");
-            if (rs.getObject("id") != null) {
-                rows.add(StaffColumns.row(rs, rows.size()));
+            long id = rs.getLong("id");
+            if (!rs.wasNull()) {
+                ids.add(id);
             }
         }
-        return new CountedPage(rows, total);
+        return new CountedPage(ids, total);
     }
 
-    /** Rows of a page and the number of matches over every page; zero matches when the page is empty. */
-    record CountedPage(List<StaffRow> rows, long total) {}
+    /**
+     * The ids of a page in its order and the number of matches over every page; zero matches when the
+     * page is empty. The rows come by id ({@link StaffReader}), from memory when they are there.
+     */
+    record CountedPage(List<Long> ids, long total) {}
 
     /**
      * The number of matching staff. A partial-name search counts at most {@value #SEARCH_COUNT_CAP}

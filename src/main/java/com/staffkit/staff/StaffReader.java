@@ -72,6 +72,22 @@ public class StaffReader {
                 : queries.findAnyByIds(ids).stream().collect(Collectors.toMap(StaffRow::id, row -> row));
     }
 
+    /**
+     * A page's rows in the order of its ids, from memory where they are (the rest in one statement).
+     * Each is checked again against what the caller sees: a row that changed since the page's ids
+     * were read is shown as it is now, or left out if the caller no longer sees it.
+     */
+    private List<StaffRow> pageRows(Visibility visibility, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, StaffRow> rows = readsFromMemory() ? cache.rows(ids, this::rows) : rows(ids);
+        return ids.stream()
+                .map(rows::get)
+                .filter(row -> row != null && visibility.sees(row))
+                .toList();
+    }
+
     /** A row read by {@link #rows} as {@link #get} would answer this caller. */
     StaffResponse asSeenBy(Caller caller, StaffRow row) {
         if (!Visibility.of(caller).sees(row)) {
@@ -116,13 +132,16 @@ public class StaffReader {
                 queries.plainSearch(visible, filter, page.pageSize(), page.offset());
         if (searched.isPresent()) {
             StaffQueries.CountedPage found = searched.get();
-            return page.counted(found.rows(), found.total(), found::total, mapper::toResponse);
+            return page.counted(pageRows(visible, found.ids()), found.total(), found::total, mapper::toResponse);
         }
         // A store's or a team's few hundred staff: offsets are cheap, the count comes with the page.
         if (page.after() == null && (filter.store() != null || filter.team() != null)) {
             StaffQueries.CountedPage counted = queries.listCounted(visible, filter, page.pageSize(), page.offset());
             return page.counted(
-                    counted.rows(), counted.total(), () -> queries.count(visible, filter), mapper::toResponse);
+                    pageRows(visible, counted.ids()),
+                    counted.total(),
+                    () -> queries.count(visible, filter),
+                    mapper::toResponse);
         }
         if (keyed) {
             return page.fetchAfter(

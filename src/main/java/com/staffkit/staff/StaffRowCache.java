@@ -8,7 +8,9 @@ import com.staffkit.common.cache.TrustedCache;
 import com.staffkit.common.events.Target;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -16,9 +18,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Staff rows kept in memory for reads by id ({@code staffkit.cache.staff-rows} of them, the least
- * recently used go first), whoever reads them: which caller may see a row is decided on every read
- * ({@link Visibility#sees}). A row is dropped when its staff member changes, on every instance
+ * Staff rows kept in memory for reads by id and the rows of list pages ({@code
+ * staffkit.cache.staff-rows} of them, the least recently used go first), whoever reads them: which
+ * caller may see a row is decided on every read ({@link Visibility#sees}). A row is dropped when its staff member changes, on every instance
  * (through {@link CommittedChange}); all rows when a role, store, team or organization changes,
  * since their names and states are part of the rows that show them.
  *
@@ -54,6 +56,11 @@ class StaffRowCache implements MeterBinder {
 
     Optional<StaffRow> row(long id, Function<Long, Optional<StaffRow>> load) {
         return rows.get(id, load);
+    }
+
+    /** The rows of these ids held in memory, the others read by one call of {@code load} (and kept). */
+    Map<Long, StaffRow> rows(Collection<Long> ids, Function<Collection<Long>, Map<Long, StaffRow>> load) {
+        return rows.getAll(ids, load);
     }
 
     /** The ids a lookup matches, or empty when {@code load} found too many to keep. */

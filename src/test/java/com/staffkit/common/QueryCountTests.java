@@ -88,10 +88,16 @@ class QueryCountTests extends IntegrationTest {
         return sql.size();
     }
 
+    /** The statements of a read made a second time: the staff rows it shows are then in memory. */
+    private int warmStatements(String path) {
+        statements(path);
+        return statements(path);
+    }
+
     private void assertBounded(String path, int max) {
         String separator = path.contains("?") ? "&" : "?";
-        int small = statements(path + separator + "page_size=2");
-        int large = statements(path + separator + "page_size=100");
+        int small = warmStatements(path + separator + "page_size=2");
+        int large = warmStatements(path + separator + "page_size=100");
         assertThat(large)
                 .as(path + ": statements must not grow with the page size")
                 .isLessThanOrEqualTo(small);
@@ -108,10 +114,10 @@ class QueryCountTests extends IntegrationTest {
     @Test
     void aStoresOrATeamsStaffComeWithTheirCountInOneStatement() {
         String members = "/api/teams/" + team + "/members?page_size=2";
-        assertThat(statements(members))
-                .as("authentication, the team, the page with its count")
+        assertThat(warmStatements(members))
+                .as("authentication, the team, the page's ids with their count; the rows from memory")
                 .isEqualTo(3);
-        assertThat(statements("/api/v1/staffs/?store=" + store + "&role=manager&page_size=2"))
+        assertThat(warmStatements("/api/v1/staffs/?store=" + store + "&role=manager&page_size=2"))
                 .isEqualTo(2);
 
         var first = api.get(members).token(adminToken).send().json();
@@ -131,8 +137,8 @@ class QueryCountTests extends IntegrationTest {
     @Test
     void aPlainSearchIsOneStatementWithItsCount() {
         String search = "/api/v1/staffs/?search=count%20member&page_size=2";
-        assertThat(statements(search))
-                .as("authentication, the page with its count")
+        assertThat(warmStatements(search))
+                .as("authentication, the page's ids with their count; the rows from memory")
                 .isEqualTo(2);
         assertThat(statements(search + "&page=16")).as("past the end too").isEqualTo(2);
 
@@ -171,7 +177,63 @@ class QueryCountTests extends IntegrationTest {
 
     @Test
     void oneStaffMemberIsOneStatementBesidesAuthentication() {
-        assertThat(statements("/api/v1/staffs/" + staffIds.getFirst() + "/")).isEqualTo(2);
+        long unread = newStaffInStore(newStore("Store of one unread")).getFirst();
+        assertThat(statements("/api/v1/staffs/" + unread + "/")).isEqualTo(2);
+        assertThat(statements("/api/v1/staffs/" + unread + "/"))
+                .as("then from memory")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPagesRowsNotInMemoryAreOneStatementWhateverTheirNumber() {
+        long newStore = newStore("Store of unread staff");
+        List<Long> unread = newStaffInStore(newStore);
+        String page = "/api/v1/staffs/?store=" + newStore + "&page_size=";
+        assertThat(statements(page + "2"))
+                .as("authentication, the page's ids with their count, its rows")
+                .isEqualTo(3);
+        assertThat(statements(page + "100"))
+                .as("two rows in memory, three read together")
+                .isEqualTo(3);
+        assertThat(statements(page + "100")).as("all in memory").isEqualTo(2);
+
+        var shown = api.get(page + "100").token(adminToken).send().json();
+        assertThat(shown.get("count").asLong()).isEqualTo(unread.size());
+        List<Long> ids = new ArrayList<>();
+        shown.get("results").forEach(row -> ids.add(row.get("id").asLong()));
+        assertThat(ids).containsExactlyElementsOf(unread);
+    }
+
+    private long newStore(String name) {
+        return api.post("/api/v1/stores")
+                .token(adminToken)
+                .json(Map.of("name", name))
+                .send()
+                .json()
+                .get("id")
+                .asLong();
+    }
+
+    /** Five staff members nobody has read yet, in this store, in id order. */
+    private List<Long> newStaffInStore(long storeId) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ApiResponse created = api.post("/api/v1/staffs/")
+                    .token(adminToken)
+                    .json(Map.of(
+                            "first_name",
+                            "Unread",
+                            "last_name",
+                            "Member" + i,
+                            "email",
+                            uniqueEmail("unread"),
+                            "retail_stores",
+                            List.of(storeId)))
+                    .send();
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            ids.add(created.json().get("id").asLong());
+        }
+        return ids;
     }
 
     @Test

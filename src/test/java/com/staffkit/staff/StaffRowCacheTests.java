@@ -166,6 +166,58 @@ class StaffRowCacheTests extends IntegrationTest {
     }
 
     @Test
+    void aPagesRowsComeFromMemoryAndFollowChangesMadeHereOrAnnouncedElsewhere() {
+        long organization = newOrganization("Rows paged");
+        Member admin = member(organization, "admin");
+        long store = createStore(admin.token());
+        long staff = createStaff(Map.of(
+                        "organization",
+                        organization,
+                        "first_name",
+                        "Paged",
+                        "last_name",
+                        "Row",
+                        "email",
+                        uniqueEmail("paged"),
+                        "retail_stores",
+                        List.of(store)))
+                .get("id")
+                .asLong();
+        String page = "/api/v1/staffs/?store=" + store;
+        assertThat(jobTitleOnPage(page, admin)).isNull();
+
+        // A change nobody announces stays unseen: the page's row really comes from memory.
+        jdbc.sql("update staff set job_title = 'Unannounced' where id = :id")
+                .param("id", staff)
+                .update();
+        assertThat(jobTitleOnPage(page, admin)).as("unannounced").isNull();
+
+        jdbc.sql("select pg_notify('staffkit_changes', :payload)")
+                .param("payload", "staff.updated staff " + staff + " " + organization)
+                .query((rs, row) -> row)
+                .list();
+        await().atMost(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> "Unannounced".equals(jobTitleOnPage(page, admin)));
+
+        assertThat(api.patch(path(staff))
+                        .token(admin.token())
+                        .json(Map.of("job_title", "Changed here"))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        assertThat(jobTitleOnPage(page, admin)).isEqualTo("Changed here");
+    }
+
+    /** The job title of the one staff member on this page (null when it has none). */
+    private String jobTitleOnPage(String page, Member reader) {
+        var body = api.get(page).token(reader.token()).send().json();
+        assertThat(body.get("count").asLong()).isEqualTo(1);
+        var title = body.get("results").get(0).get("job_title");
+        return title.isNull() ? null : title.asString();
+    }
+
+    @Test
     void aChangeAnnouncedByAnotherInstanceShowsOnceItsNotificationArrives() {
         long organization = newOrganization("Rows elsewhere");
         Member admin = member(organization, "admin");

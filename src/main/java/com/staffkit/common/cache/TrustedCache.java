@@ -5,6 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -72,6 +77,38 @@ public final class TrustedCache<K, V> {
         loaded.ifPresent(value -> entries.asMap()
                 .compute(key, (k, held) -> generation.get() == readFrom && trust.trusted() ? value : held));
         return loaded;
+    }
+
+    /**
+     * The values of {@code keys} found in memory or else by one call of {@code load} for those missing
+     * (then kept, when allowed, as {@link #get} keeps one); a key neither holds nor loads is left out.
+     */
+    public Map<K, V> getAll(Collection<K> keys, Function<Collection<K>, Map<K, V>> load) {
+        if (!enabled || !trust.trusted()) {
+            stats.recordMisses(keys.size());
+            return load.apply(keys);
+        }
+        Map<K, V> found = new HashMap<>();
+        List<K> missing = new ArrayList<>();
+        for (K key : keys) {
+            V cached = entries.policy().getIfPresentQuietly(key);
+            if (cached != null) {
+                found.put(key, cached);
+            } else {
+                missing.add(key);
+            }
+        }
+        stats.recordHits(found.size());
+        if (missing.isEmpty()) {
+            return found;
+        }
+        stats.recordMisses(missing.size());
+        long readFrom = generation.get();
+        load.apply(missing).forEach((key, value) -> {
+            found.put(key, value);
+            entries.asMap().compute(key, (k, held) -> generation.get() == readFrom && trust.trusted() ? value : held);
+        });
+        return found;
     }
 
     public void evict(K key) {
