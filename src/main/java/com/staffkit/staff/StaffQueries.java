@@ -28,9 +28,9 @@ class StaffQueries {
     static final int SEARCH_COUNT_CAP = 1000;
 
     /**
-     * The ids of a page of a plain search and its capped count from {@code staff_search_page()} (V15, V40), which reads
-     * the search's chunks of staff one after the other and stops once it has both. An empty page still
-     * yields one row, without staff, for the count. The rows' organizations are checked again on
+     * The ids of a page of a plain search and its capped count from {@code staff_search_page()} (V15,
+     * V40), which reads the search's chunks of staff one after the other and stops once it has both.
+     * An empty page still yields one row, without staff, for the count. The rows' organizations are checked again on
      * {@code staff} itself: a copy out of step (triggers disabled for a bulk fix) loses rows, never
      * shows another tenant's.
      */
@@ -65,7 +65,7 @@ class StaffQueries {
                 .list();
     }
 
-    /** Any staff rows by id, whoever may see them (written together, answered to several callers; a page's rows). */
+    /** Any staff rows by id, whoever may see them: written together, or the rows of a page. */
     List<StaffRow> findAnyByIds(Collection<Long> ids) {
         return jdbc.sql(SELECT + " where s.id = any(:ids)")
                 .param("ids", ids.toArray(Long[]::new))
@@ -157,8 +157,8 @@ class StaffQueries {
     }
 
     /**
-     * The ids of a page of a {@linkplain StaffFilter#isPlainSearch() plain search} with its count capped at
-     * {@value #SEARCH_COUNT_CAP}, in one statement; empty when the search is not plain, the caller is
+     * The ids of a page of a {@linkplain StaffFilter#isPlainSearch() plain search} with its count
+     * capped at {@value #SEARCH_COUNT_CAP}, in one statement; empty when the search is not plain, the caller is
      * narrowed to some stores (rows then depend on stores too) or the page starts at the cap or beyond
      * (such pages are empty anyway, and the general query answers them).
      */

@@ -74,9 +74,13 @@ public final class TrustedCache<K, V> {
         stats.recordMisses(1);
         long readFrom = generation.get();
         Optional<V> loaded = load.apply(key);
-        loaded.ifPresent(value -> entries.asMap()
-                .compute(key, (k, held) -> generation.get() == readFrom && trust.trusted() ? value : held));
+        loaded.ifPresent(value -> keepUnlessEvictedSince(readFrom, key, value));
         return loaded;
+    }
+
+    /** Keeps a value read from the database, unless an eviction began after its read did. */
+    private void keepUnlessEvictedSince(long readFrom, K key, V value) {
+        entries.asMap().compute(key, (k, held) -> generation.get() == readFrom && trust.trusted() ? value : held);
     }
 
     /**
@@ -106,7 +110,7 @@ public final class TrustedCache<K, V> {
         long readFrom = generation.get();
         load.apply(missing).forEach((key, value) -> {
             found.put(key, value);
-            entries.asMap().compute(key, (k, held) -> generation.get() == readFrom && trust.trusted() ? value : held);
+            keepUnlessEvictedSince(readFrom, key, value);
         });
         return found;
     }
