@@ -31,6 +31,23 @@ class StaffRowCacheTests extends IntegrationTest {
                 .asLong();
     }
 
+    /** A new staff member of the organization in one store, by id. */
+    private long staffInStore(long organization, long store, String emailPrefix) {
+        return createStaff(Map.of(
+                        "organization",
+                        organization,
+                        "first_name",
+                        "Cached",
+                        "last_name",
+                        "Row",
+                        "email",
+                        uniqueEmail(emailPrefix),
+                        "retail_stores",
+                        List.of(store)))
+                .get("id")
+                .asLong();
+    }
+
     @Test
     void aWarmReadCostsNoStatement() {
         Member admin = member(newOrganization("Rows warm"), "admin");
@@ -64,32 +81,8 @@ class StaffRowCacheTests extends IntegrationTest {
         Member admin = member(organization, "admin");
         long store = createStore(admin.token());
         long otherStore = createStore(admin.token());
-        long inStore = createStaff(Map.of(
-                        "organization",
-                        organization,
-                        "first_name",
-                        "In",
-                        "last_name",
-                        "Store",
-                        "email",
-                        uniqueEmail("in-store"),
-                        "retail_stores",
-                        List.of(store)))
-                .get("id")
-                .asLong();
-        long elsewhere = createStaff(Map.of(
-                        "organization",
-                        organization,
-                        "first_name",
-                        "Other",
-                        "last_name",
-                        "Store",
-                        "email",
-                        uniqueEmail("other-store"),
-                        "retail_stores",
-                        List.of(otherStore)))
-                .get("id")
-                .asLong();
+        long inStore = staffInStore(organization, store, "in-store");
+        long elsewhere = staffInStore(organization, otherStore, "other-store");
         Member manager = storeScopedManager(organization, List.of(store));
         // Every row warm, read by one who sees them all.
         for (long id : List.of(inStore, elsewhere, manager.id())) {
@@ -132,19 +125,7 @@ class StaffRowCacheTests extends IntegrationTest {
         long organization = newOrganization("Rows store renamed");
         Member admin = member(organization, "admin");
         long store = createStore(admin.token());
-        long staff = createStaff(Map.of(
-                        "organization",
-                        organization,
-                        "first_name",
-                        "Store",
-                        "last_name",
-                        "Listed",
-                        "email",
-                        uniqueEmail("listed"),
-                        "retail_stores",
-                        List.of(store)))
-                .get("id")
-                .asLong();
+        long staff = staffInStore(organization, store, "listed");
         assertThat(api.get(path(staff)).token(admin.token()).send().status()).isEqualTo(200);
 
         assertThat(api.patch("/api/v1/stores/" + store)
@@ -170,19 +151,7 @@ class StaffRowCacheTests extends IntegrationTest {
         long organization = newOrganization("Rows paged");
         Member admin = member(organization, "admin");
         long store = createStore(admin.token());
-        long staff = createStaff(Map.of(
-                        "organization",
-                        organization,
-                        "first_name",
-                        "Paged",
-                        "last_name",
-                        "Row",
-                        "email",
-                        uniqueEmail("paged"),
-                        "retail_stores",
-                        List.of(store)))
-                .get("id")
-                .asLong();
+        long staff = staffInStore(organization, store, "paged");
         String page = "/api/v1/staffs/?store=" + store;
         assertThat(jobTitleOnPage(page, admin)).isNull();
 
