@@ -73,11 +73,12 @@ public class StaffReader {
     }
 
     /**
-     * A page's rows in the order of its ids, from memory where they are (the rest in one statement).
-     * Each is checked again against what the caller sees: a row that changed since the page's ids
-     * were read is shown as it is now, or left out if the caller no longer sees it.
+     * The rows of ids found in SQL (a page's, a lookup's matches) in their order, from memory where
+     * they are (the rest in one statement). Each is checked again against what the caller sees: a
+     * row that changed since its id was read is shown as it is now, or left out if the caller no
+     * longer sees it.
      */
-    private List<StaffRow> pageRows(Visibility visibility, List<Long> ids) {
+    private List<StaffRow> visibleRows(Visibility visibility, List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -132,13 +133,13 @@ public class StaffReader {
                 queries.plainSearch(visible, filter, page.pageSize(), page.offset());
         if (searched.isPresent()) {
             StaffQueries.CountedPage found = searched.get();
-            return page.counted(pageRows(visible, found.ids()), found.total(), found::total, mapper::toResponse);
+            return page.counted(visibleRows(visible, found.ids()), found.total(), found::total, mapper::toResponse);
         }
         // A store's or a team's few hundred staff: offsets are cheap, the count comes with the page.
         if (page.after() == null && (filter.store() != null || filter.team() != null)) {
             StaffQueries.CountedPage counted = queries.listCounted(visible, filter, page.pageSize(), page.offset());
             return page.counted(
-                    pageRows(visible, counted.ids()),
+                    visibleRows(visible, counted.ids()),
                     counted.total(),
                     () -> queries.count(visible, filter),
                     mapper::toResponse);
@@ -176,11 +177,7 @@ public class StaffReader {
         if (matches.isEmpty()) {
             return queries.lookup(visibility, lookup);
         }
-        List<StaffRow> visible = matches.get().stream()
-                .map(id -> rowFromMemory(visibility, id))
-                .flatMap(Optional::stream)
-                .limit(2)
-                .toList();
+        List<StaffRow> visible = visibleRows(visibility, matches.get());
         return visible.size() == 1 ? Optional.of(visible.getFirst()) : Optional.empty();
     }
 

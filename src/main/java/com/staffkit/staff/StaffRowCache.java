@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * Staff rows kept in memory for reads by id and the rows of list pages ({@code
  * staffkit.cache.staff-rows} of them, the least recently used go first), whoever reads them: which
- * caller may see a row is decided on every read ({@link Visibility#sees}). A row is dropped when its staff member changes, on every instance
- * (through {@link CommittedChange}); all rows when a role, store, team or organization changes,
- * since their names and states are part of the rows that show them.
+ * caller may see a row is decided on every read ({@link Visibility#sees}). A row is dropped when its
+ * staff member changes, on every instance (through {@link CommittedChange}); all rows when a role,
+ * store, team or organization changes, since their names and states are part of the rows that show
+ * them.
  *
  * <p>Lookups keep the ids of the staff members they match (as many rows again at most): all of
  * them are dropped when a staff member is created or changes in a way that may change what it is
