@@ -3,14 +3,14 @@ package com.staffkit.staff;
 import com.staffkit.common.persistence.ScopeSql;
 import com.staffkit.common.persistence.SqlWhere;
 import com.staffkit.common.security.Scope;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,14 +28,14 @@ class StaffQueries {
     static final int SEARCH_COUNT_CAP = 1000;
 
     /**
-     * The ids of a page of a plain search and its capped count from {@code staff_search_page()} (V15,
-     * V40), which reads the search's chunks of staff one after the other and stops once it has both.
-     * An empty page still yields one row, without staff, for the count. The rows' organizations are checked again on
-     * {@code staff} itself: a copy out of step (triggers disabled for a bulk fix) loses rows, never
-     * shows another tenant's.
+     * A page of a plain search (its ids or its rows, selected before it) and its capped count from
+     * {@code staff_search_page()} (V15, V40), which reads the search's chunks of staff one after the
+     * other and stops once it has both. An empty page still yields one row, without staff, for the
+     * count. The rows' organizations are checked again on {@code staff} itself: a copy out of step
+     * (triggers disabled for a bulk fix) loses rows, never shows another tenant's.
      */
     private static final String SEARCH_PAGE = """
-            select s.id, page.total as total_count
+            , page.total as total_count
             from staff_search_page(case when :organizationsAll then null else cast(:organizations as bigint[]) end,
                                    lower(:search), :isActive, :hasActivated, :offset, :limit, :cap) page
             left join staff s on s.id = any(page.ids)
@@ -144,29 +144,32 @@ class StaffQueries {
     }
 
     /**
-     * The ids of a page of a store's or a team's staff with the number of all matches, in one
-     * statement: their few hundred candidates are read once, the window count taken before the limit.
-     * A search's count stops at its cap, as {@link #count} does.
+     * A page of a store's or a team's staff with the number of all matches, in one statement: their
+     * few hundred candidates are read once, the window count taken before the limit (and the columns
+     * of {@link PageItems#ROWS} for the page's rows only). A search's count stops at its cap, as
+     * {@link #count} does.
      */
-    CountedPage listCounted(Visibility visibility, StaffFilter filter, int limit, long offset) {
+    <T> CountedPage<T> listCounted(
+            Visibility visibility, StaffFilter filter, int limit, long offset, PageItems<T> items) {
         SqlWhere where = pageWhere(visibility, filter, limit, offset);
-        CountedPage page = jdbc.sql(pageSql("select s.id, count(*) over () as total_count", where, filter))
+        CountedPage<T> page = jdbc.sql(pageSql(items.select() + ", count(*) over () as total_count", where, filter))
                 .params(where.params())
-                .query(StaffQueries::countedPage);
-        return filter.searching() ? new CountedPage(page.ids(), Math.min(page.total(), SEARCH_COUNT_CAP)) : page;
+                .query(countedPage(items));
+        return filter.searching() ? new CountedPage<>(page.items(), Math.min(page.total(), SEARCH_COUNT_CAP)) : page;
     }
 
     /**
-     * The ids of a page of a {@linkplain StaffFilter#isPlainSearch() plain search} with its count
-     * capped at {@value #SEARCH_COUNT_CAP}, in one statement; empty when the search is not plain, the caller is
+     * A page of a {@linkplain StaffFilter#isPlainSearch() plain search} with its count capped at
+     * {@value #SEARCH_COUNT_CAP}, in one statement; empty when the search is not plain, the caller is
      * narrowed to some stores (rows then depend on stores too) or the page starts at the cap or beyond
      * (such pages are empty anyway, and the general query answers them).
      */
-    Optional<CountedPage> plainSearch(Visibility visibility, StaffFilter filter, int limit, long offset) {
+    <T> Optional<CountedPage<T>> plainSearch(
+            Visibility visibility, StaffFilter filter, int limit, long offset, PageItems<T> items) {
         if (!filter.isPlainSearch() || !visibility.storeScope().isAll() || offset >= SEARCH_COUNT_CAP) {
             return Optional.empty();
         }
-        return Optional.of(jdbc.sql(SEARCH_PAGE)
+        return Optional.of(jdbc.sql(items.select() + SEARCH_PAGE)
                 .params(ScopeSql.params("organizations", searchedOrganizations(visibility, filter)))
                 .param("search", SqlWhere.containing(filter.search().trim()))
                 .param("isActive", nullable(Types.BOOLEAN, filter.requiredActive()))
@@ -174,7 +177,7 @@ class StaffQueries {
                 .param("offset", (int) offset)
                 .param("limit", limit)
                 .param("cap", SEARCH_COUNT_CAP)
-                .query(StaffQueries::countedPage));
+                .query(countedPage(items)));
     }
 
     /** The caller's organizations narrowed to the one asked for, if any (none when it may not see that one). */
@@ -192,25 +195,32 @@ class StaffQueries {
         return value == null ? new SqlParameterValue(sqlType, null) : value;
     }
 
-    /** The ids of a page that carries its count in every row; a row without staff carries only the count. */
-    private static CountedPage countedPage(ResultSet rs) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        long total = 0;
-        while (rs.next()) {
-            total = rs.getLong("total_count");
-            long id = rs.getLong("id");
-            if (!rs.wasNull()) {
-                ids.add(id);
+    /** A page that carries its count in every row; a row without staff carries only the count. */
+    private static <T> ResultSetExtractor<CountedPage<T>> countedPage(PageItems<T> items) {
+        return rs -> {
+            List<T> read = new ArrayList<>();
+            long total = 0;
+            while (rs.next()) {
+                total = rs.getLong("total_count");
+                if (rs.getObject("id") != null) {
+                    read.add(items.mapper().mapRow(rs, read.size()));
+                }
             }
-        }
-        return new CountedPage(ids, total);
+            return new CountedPage<>(read, total);
+        };
     }
 
     /**
-     * The ids of a page in its order and the number of matches over every page; zero matches when the
-     * page is empty. The rows come by id ({@link StaffReader}), from memory when they are there.
+     * What a counted page reads of each staff member: its id alone (the rows then come by id from
+     * memory, {@link StaffReader}) or its whole row.
      */
-    record CountedPage(List<Long> ids, long total) {}
+    record PageItems<T>(String select, RowMapper<T> mapper) {
+        static final PageItems<Long> IDS = new PageItems<>("select s.id", (rs, rowNum) -> rs.getLong("id"));
+        static final PageItems<StaffRow> ROWS = new PageItems<>(StaffColumns.SELECT_LIST, StaffColumns::row);
+    }
+
+    /** A page's items in its order and the number of matches over every page; zero matches when the page is empty. */
+    record CountedPage<T>(List<T> items, long total) {}
 
     /**
      * The number of matching staff. A partial-name search counts at most {@value #SEARCH_COUNT_CAP}

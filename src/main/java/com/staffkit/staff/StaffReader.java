@@ -5,6 +5,8 @@ import com.staffkit.common.error.InvalidRequestException;
 import com.staffkit.common.paging.PageRequest;
 import com.staffkit.common.paging.PageResponse;
 import com.staffkit.common.security.Caller;
+import com.staffkit.staff.StaffQueries.CountedPage;
+import com.staffkit.staff.StaffQueries.PageItems;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -129,20 +131,16 @@ public class StaffReader {
                     "after: only lists in id order without search page by key; leave it out here",
                     List.of(new FieldViolation("after", "only with the default ordering by id and no search")));
         }
-        Optional<StaffQueries.CountedPage> searched =
-                queries.plainSearch(visible, filter, page.pageSize(), page.offset());
+        Optional<CountedPage<StaffRow>> searched = plainSearch(visible, filter, page);
         if (searched.isPresent()) {
-            StaffQueries.CountedPage found = searched.get();
-            return page.counted(visibleRows(visible, found.ids()), found.total(), found::total, mapper::toResponse);
+            CountedPage<StaffRow> found = searched.get();
+            return page.counted(found.items(), found.total(), found::total, mapper::toResponse);
         }
         // A store's or a team's few hundred staff: offsets are cheap, the count comes with the page.
         if (page.after() == null && (filter.store() != null || filter.team() != null)) {
-            StaffQueries.CountedPage counted = queries.listCounted(visible, filter, page.pageSize(), page.offset());
+            CountedPage<StaffRow> counted = listCounted(visible, filter, page);
             return page.counted(
-                    visibleRows(visible, counted.ids()),
-                    counted.total(),
-                    () -> queries.count(visible, filter),
-                    mapper::toResponse);
+                    counted.items(), counted.total(), () -> queries.count(visible, filter), mapper::toResponse);
         }
         if (keyed) {
             return page.fetchAfter(
@@ -155,6 +153,35 @@ public class StaffReader {
                 (limit, offset) -> queries.list(visible, filter, limit, offset, null),
                 () -> queries.count(visible, filter),
                 mapper::toResponse);
+    }
+
+    /**
+     * Whether a page reads only its ids in SQL and its rows from memory: while memory holds every
+     * row read. Once staff outnumber it, a page's rows would mostly be missing (a second statement)
+     * and, kept, push out the rows read by id; such a page reads its rows with its ids.
+     */
+    private boolean pageRowsFromMemory() {
+        return readsFromMemory() && cache.hasRoom();
+    }
+
+    private Optional<CountedPage<StaffRow>> plainSearch(Visibility visible, StaffFilter filter, PageRequest page) {
+        if (!pageRowsFromMemory()) {
+            return queries.plainSearch(visible, filter, page.pageSize(), page.offset(), PageItems.ROWS);
+        }
+        return queries.plainSearch(visible, filter, page.pageSize(), page.offset(), PageItems.IDS)
+                .map(ids -> visibleRows(visible, ids));
+    }
+
+    private CountedPage<StaffRow> listCounted(Visibility visible, StaffFilter filter, PageRequest page) {
+        if (!pageRowsFromMemory()) {
+            return queries.listCounted(visible, filter, page.pageSize(), page.offset(), PageItems.ROWS);
+        }
+        return visibleRows(
+                visible, queries.listCounted(visible, filter, page.pageSize(), page.offset(), PageItems.IDS));
+    }
+
+    private CountedPage<StaffRow> visibleRows(Visibility visible, CountedPage<Long> ids) {
+        return new CountedPage<>(visibleRows(visible, ids.items()), ids.total());
     }
 
     StaffResponse lookup(Caller caller, StaffLookup lookup) {

@@ -18,7 +18,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Staff rows kept in memory for reads by id and the rows of list pages ({@code
+ * Staff rows kept in memory for reads by id and, while they all fit, the rows of list pages ({@code
  * staffkit.cache.staff-rows} of them, the least recently used go first), whoever reads them: which
  * caller may see a row is decided on every read ({@link Visibility#sees}). A row is dropped when its
  * staff member changes, on every instance (through {@link CommittedChange}); all rows when a role,
@@ -62,6 +62,11 @@ class StaffRowCache implements MeterBinder {
     /** The rows of these ids held in memory, the others read by one call of {@code load} (and kept). */
     Map<Long, StaffRow> rows(Collection<Long> ids, Function<Collection<Long>, Map<Long, StaffRow>> load) {
         return rows.getAll(ids, load);
+    }
+
+    /** Whether every row read is kept without pushing another out ({@link TrustedCache#hasRoom}). */
+    boolean hasRoom() {
+        return rows.hasRoom();
     }
 
     /** The ids a lookup matches, or empty when {@code load} found too many to keep. */

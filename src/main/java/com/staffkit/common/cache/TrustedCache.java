@@ -115,6 +115,19 @@ public final class TrustedCache<K, V> {
         return found;
     }
 
+    /**
+     * Whether it serves and still holds fewer values than it may: while it does, whatever is read is
+     * kept without pushing anything out.
+     */
+    public boolean hasRoom() {
+        return enabled
+                && trust.trusted()
+                && entries.policy()
+                        .eviction()
+                        .map(bound -> bound.weightedSize().orElse(entries.estimatedSize()) < bound.getMaximum())
+                        .orElse(true);
+    }
+
     public void evict(K key) {
         generation.incrementAndGet();
         entries.invalidate(key);

@@ -11,7 +11,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link TrustedCache#getAll}: a page's rows from memory, the missing ones loaded together. */
+/**
+ * {@link TrustedCache#getAll}: a page's rows from memory, the missing ones loaded together; {@link
+ * TrustedCache#hasRoom}.
+ */
 class TrustedCacheTests {
 
     private final CacheTrust trust = new CacheTrust(event -> {});
@@ -70,5 +73,21 @@ class TrustedCacheTests {
         cache.getAll(List.of(1L, 2L), this::load);
 
         assertThat(loads).containsExactly(List.of(1L, 2L), List.of(2L));
+    }
+
+    @Test
+    void hasRoomUntilItHoldsAsManyAsItMayAndOnlyWhileTrusted() {
+        TrustedCache<Long, String> small = new TrustedCache<>("small", 2, trust);
+        small.getAll(List.of(1L), this::load);
+        assertThat(small.hasRoom()).isTrue();
+
+        small.getAll(List.of(2L), this::load);
+        assertThat(small.hasRoom()).as("full").isFalse();
+
+        small.evict(2L);
+        assertThat(small.hasRoom()).isTrue();
+        trust.lost();
+        assertThat(small.hasRoom()).as("not serving").isFalse();
+        assertThat(new TrustedCache<Long, String>("off", 0, trust).hasRoom()).isFalse();
     }
 }
