@@ -42,12 +42,14 @@ record Visibility(
 
     /** Whether the caller may see this row: the rule of {@link StaffConditions#visible}, on a row in memory. */
     boolean sees(StaffRow row) {
+        // Every page row passes here: its store ids are listed only for a caller narrowed to some stores.
         return organizations.contains(row.organizationId())
-                && coversStores(
-                        row.id(),
-                        row.retailStores().stream()
-                                .map(StaffResponse.StoreSummary::id)
-                                .toList());
+                && (storeScope.isAll()
+                        || coversStores(
+                                row.id(),
+                                row.retailStores().stream()
+                                        .map(StaffResponse.StoreSummary::id)
+                                        .toList()));
     }
 
     private boolean isSelf(long staffId) {
