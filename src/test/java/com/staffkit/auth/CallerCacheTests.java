@@ -184,6 +184,7 @@ class CallerCacheTests extends IntegrationTest {
     void aRevocationAnnouncedByAnotherInstanceHoldsOnceItsNotificationArrives() {
         long organization = newOrganization("Cached elsewhere");
         Member member = member(organization, "member");
+        changesHeard.awaitAllSoFar();
         assertThat(meStatus(member.token())).isEqualTo(200);
 
         // A revocation nobody announces stays unseen: the cache really serves the credential.

@@ -153,6 +153,7 @@ class StaffRowCacheTests extends IntegrationTest {
         long store = createStore(admin.token());
         long staff = staffInStore(organization, store, "paged");
         String page = "/api/v1/staffs/?store=" + store;
+        changesHeard.awaitAllSoFar();
         assertThat(jobTitleOnPage(page, admin)).isNull();
 
         // A change nobody announces stays unseen: the page's row really comes from memory.
@@ -191,6 +192,7 @@ class StaffRowCacheTests extends IntegrationTest {
         long organization = newOrganization("Rows elsewhere");
         Member admin = member(organization, "admin");
         Member colleague = member(organization, "member");
+        changesHeard.awaitAllSoFar();
         assertThat(api.get(path(colleague.id())).token(admin.token()).send().status())
                 .isEqualTo(200);
 

@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
             "staffkit.bootstrap-admin.password=" + IntegrationTest.ADMIN_PASSWORD,
             "staffkit.web.max-request-body=64KB"
         })
-@Import({SqlStatementCounter.Config.class, RecordedEvents.Config.class})
+@Import({SqlStatementCounter.Config.class, RecordedEvents.Config.class, ChangesHeard.Config.class})
 public abstract class IntegrationTest {
 
     public static final String ADMIN_EMAIL = "root@staffkit.test";
@@ -51,6 +51,9 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    @Autowired
+    protected ChangesHeard changesHeard;
 
     protected Api api;
 
