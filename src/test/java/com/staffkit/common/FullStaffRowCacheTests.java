@@ -29,23 +29,7 @@ class FullStaffRowCacheTests extends IntegrationTest {
                 .json()
                 .get("id")
                 .asLong();
-        List<Long> staff = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            ApiResponse created = api.post("/api/v1/staffs/")
-                    .token(adminToken)
-                    .json(Map.of(
-                            "first_name",
-                            "Crowded",
-                            "last_name",
-                            "Member" + i,
-                            "email",
-                            uniqueEmail("crowded"),
-                            "retail_stores",
-                            List.of(store)))
-                    .send();
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            staff.add(created.json().get("id").asLong());
-        }
+        List<Long> staff = newStaffInStore(adminToken, store, "Crowded", 5);
         List<Long> readById = staff.subList(0, 3);
         for (long id : readById) {
             assertThat(statements(adminToken, "/api/v1/staffs/" + id))

@@ -216,24 +216,7 @@ class QueryCountTests extends IntegrationTest {
 
     /** Five staff members nobody has read yet, in this store, in id order. */
     private List<Long> newStaffInStore(long storeId) {
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            ApiResponse created = api.post("/api/v1/staffs/")
-                    .token(adminToken)
-                    .json(Map.of(
-                            "first_name",
-                            "Unread",
-                            "last_name",
-                            "Member" + i,
-                            "email",
-                            uniqueEmail("unread"),
-                            "retail_stores",
-                            List.of(storeId)))
-                    .send();
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            ids.add(created.json().get("id").asLong());
-        }
-        return ids;
+        return newStaffInStore(adminToken, storeId, "Unread", 5);
     }
 
     @Test

@@ -2,8 +2,10 @@ package com.staffkit.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -139,6 +141,32 @@ public abstract class IntegrationTest {
                 .json(fields)
                 .send()
                 .json(201);
+    }
+
+    /**
+     * {@code count} new staff members of this store, created by the holder of {@code token}, nobody
+     * has read yet: first name {@code firstName}, last names {@code Member0}, {@code Member1}, ...; their
+     * ids in order.
+     */
+    protected List<Long> newStaffInStore(String token, long store, String firstName, int count) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ApiResponse created = api.post("/api/v1/staffs/")
+                    .token(token)
+                    .json(Map.of(
+                            "first_name",
+                            firstName,
+                            "last_name",
+                            "Member" + i,
+                            "email",
+                            uniqueEmail(firstName.toLowerCase(Locale.ROOT)),
+                            "retail_stores",
+                            List.of(store)))
+                    .send();
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            ids.add(created.json().get("id").asLong());
+        }
+        return ids;
     }
 
     /** A staff member with these roles and a password, in an organization; returns a logged-in {@link Member}. */
