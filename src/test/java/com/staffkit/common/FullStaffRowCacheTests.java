@@ -7,7 +7,6 @@ import com.staffkit.support.IntegrationTest;
 import com.staffkit.support.SqlStatementCounter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -22,13 +21,7 @@ class FullStaffRowCacheTests extends IntegrationTest {
     void onceMemoryIsFullAPageReadsItsRowsWithItsIdsAndPushesNoneOut() {
         long organization = newOrganization("Full Cache");
         String adminToken = member(organization, "admin").token();
-        long store = api.post("/api/v1/stores")
-                .token(adminToken)
-                .json(Map.of("name", "Crowded store"))
-                .send()
-                .json()
-                .get("id")
-                .asLong();
+        long store = createStore(adminToken, "Crowded store");
         List<Long> staff = newStaffInStore(adminToken, store, "Crowded", 5);
         List<Long> readById = staff.subList(0, 3);
         for (long id : readById) {

@@ -33,20 +33,8 @@ class QueryCountTests extends IntegrationTest {
         api = new com.staffkit.support.Api("http://localhost:" + port, json);
         organization = newOrganization("Query Count");
         adminToken = member(organization, "admin").token();
-        store = api.post("/api/v1/stores")
-                .token(adminToken)
-                .json(Map.of("name", "Counted store"))
-                .send()
-                .json()
-                .get("id")
-                .asLong();
-        long otherStore = api.post("/api/v1/stores")
-                .token(adminToken)
-                .json(Map.of("name", "Second store"))
-                .send()
-                .json()
-                .get("id")
-                .asLong();
+        store = createStore(adminToken, "Counted store");
+        long otherStore = createStore(adminToken, "Second store");
         team = api.post("/api/teams")
                 .token(adminToken)
                 .json(Map.of("name", "Counted team"))
@@ -177,7 +165,8 @@ class QueryCountTests extends IntegrationTest {
 
     @Test
     void oneStaffMemberIsOneStatementBesidesAuthentication() {
-        long unread = newStaffInStore(newStore("Store of one unread")).getFirst();
+        long unread =
+                newStaffInStore(createStore(adminToken, "Store of one unread")).getFirst();
         assertThat(statements("/api/v1/staffs/" + unread + "/")).isEqualTo(2);
         assertThat(statements("/api/v1/staffs/" + unread + "/"))
                 .as("then from memory")
@@ -186,9 +175,9 @@ class QueryCountTests extends IntegrationTest {
 
     @Test
     void aPagesRowsNotInMemoryAreOneStatementWhateverTheirNumber() {
-        long newStore = newStore("Store of unread staff");
-        List<Long> unread = newStaffInStore(newStore);
-        String page = "/api/v1/staffs/?store=" + newStore + "&page_size=";
+        long unreadStore = createStore(adminToken, "Store of unread staff");
+        List<Long> unread = newStaffInStore(unreadStore);
+        String page = "/api/v1/staffs/?store=" + unreadStore + "&page_size=";
         assertThat(statements(page + "2"))
                 .as("authentication, the page's ids with their count, its rows")
                 .isEqualTo(3);
@@ -202,16 +191,6 @@ class QueryCountTests extends IntegrationTest {
         List<Long> ids = new ArrayList<>();
         shown.get("results").forEach(row -> ids.add(row.get("id").asLong()));
         assertThat(ids).containsExactlyElementsOf(unread);
-    }
-
-    private long newStore(String name) {
-        return api.post("/api/v1/stores")
-                .token(adminToken)
-                .json(Map.of("name", name))
-                .send()
-                .json()
-                .get("id")
-                .asLong();
     }
 
     /** Five staff members nobody has read yet, in this store, in id order. */

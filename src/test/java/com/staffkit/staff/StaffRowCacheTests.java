@@ -22,13 +22,7 @@ class StaffRowCacheTests extends IntegrationTest {
     }
 
     private long createStore(String token) {
-        return api.post("/api/v1/stores")
-                .token(token)
-                .json(Map.of("name", "Cached rows store " + unique()))
-                .send()
-                .json()
-                .get("id")
-                .asLong();
+        return createStore(token, "Cached rows store " + unique());
     }
 
     /** A new staff member of the organization in one store, by id. */

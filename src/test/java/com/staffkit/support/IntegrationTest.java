@@ -143,6 +143,17 @@ public abstract class IntegrationTest {
                 .json(201);
     }
 
+    /** A new store, created by the holder of {@code token} in its organization; its id. */
+    protected long createStore(String token, String name) {
+        return api.post("/api/v1/stores")
+                .token(token)
+                .json(Map.of("name", name))
+                .send()
+                .json(201)
+                .get("id")
+                .asLong();
+    }
+
     /**
      * {@code count} new staff members of this store, created by the holder of {@code token}, nobody
      * has read yet: first name {@code firstName}, last names {@code Member0}, {@code Member1}, ...; their
