@@ -18,6 +18,9 @@ CREDENTIALS=$BENCH_HOME/bench.env
 APP_JAR=$REPO_DIR/target/staffkit.jar
 AOT_DIR=$REPO_DIR/target/aot
 AOT_CACHE=$AOT_DIR/staffkit.aot
+# The JVM options the service is measured with: its 512 MB memory budget (docs/decisions.md, "A
+# memory budget of 512 MB"). BENCH_JVM_OPTS replaces them.
+SERVICE_JVM_OPTS="-Xmx224m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000"
 
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

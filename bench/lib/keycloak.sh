@@ -86,12 +86,12 @@ kc_build() {
   echo "${KC_BUILD_OPTIONS[*]}" >"$marker"
 }
 
-# kc_heap_opts: the heap of the service (-Xmx of BENCH_JVM_OPTS, default 256m) for Keycloak's
+# kc_heap_opts: the heap of the service (the -Xmx of its JVM options) for Keycloak's
 # JAVA_OPTS_KC_HEAP; BENCH_KEYCLOAK_HEAP overrides it (e.g. when Keycloak cannot run at that size).
 kc_heap_opts() {
   local xmx
   xmx=$(grep -o -- '-Xmx[0-9]*[kKmMgG]' <<<"$JVM_OPTS" | tail -1 || true)
-  xmx=${BENCH_KEYCLOAK_HEAP:-${xmx:--Xmx256m}}
+  xmx=${BENCH_KEYCLOAK_HEAP:-${xmx:--Xmx224m}}
   [[ $xmx == -Xmx* ]] || xmx=-Xmx$xmx
   echo "-Xms64m $xmx"
 }
