@@ -19,8 +19,25 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 public final class SqlStatementCounter {
 
-    private static final ConcurrentLinkedQueue<String> STATEMENTS = new ConcurrentLinkedQueue<>();
+    /**
+     * Threads that work in the background, whatever a test's request does: the webhook dispatcher
+     * and its senders, the import worker and its chunks, scheduled jobs (the email outbox), the
+     * change listener. A statement of theirs inside a test's window is not the request's.
+     */
+    private static final List<String> BACKGROUND_THREADS =
+            List.of("webhook-", "staff-import-", "scheduling-", "staffkit-change-listener");
+
+    private static final ConcurrentLinkedQueue<Statement> STATEMENTS = new ConcurrentLinkedQueue<>();
     private static volatile boolean recording;
+
+    private record Statement(String sql, String thread) {
+        boolean fromTheBackground() {
+            return BACKGROUND_THREADS.stream().anyMatch(thread::startsWith)
+                    || sql.contains("email_outbox")
+                    || sql.contains("webhook_messages")
+                    || sql.contains("staff_imports");
+        }
+    }
 
     private SqlStatementCounter() {}
 
@@ -29,19 +46,21 @@ public final class SqlStatementCounter {
         recording = true;
     }
 
-    /** The statements since {@link #start()}, without the background email and webhook senders' and import worker's. */
+    /**
+     * The statements since {@link #start()}, without the background threads' or those of the
+     * email outbox, webhook queue and imports (which a request's commit may also wake).
+     */
     public static List<String> stop() {
         recording = false;
         return STATEMENTS.stream()
-                .filter(sql -> !sql.contains("email_outbox")
-                        && !sql.contains("webhook_messages")
-                        && !sql.contains("staff_imports"))
+                .filter(statement -> !statement.fromTheBackground())
+                .map(Statement::sql)
                 .toList();
     }
 
     static void record(String sql) {
         if (recording) {
-            STATEMENTS.add(sql);
+            STATEMENTS.add(new Statement(sql, Thread.currentThread().getName()));
         }
     }
 
