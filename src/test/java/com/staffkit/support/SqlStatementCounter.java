@@ -47,8 +47,9 @@ public final class SqlStatementCounter {
     }
 
     /**
-     * The statements since {@link #start()}, without the background threads' or those of the
-     * email outbox, webhook queue and imports (which a request's commit may also wake).
+     * The statements since {@link #start()}, without the background threads' and without any on
+     * the email outbox, the webhook queue or imports, whichever thread ran it (a create queues its
+     * activation email in its own transaction).
      */
     public static List<String> stop() {
         recording = false;
